@@ -1,0 +1,1113 @@
+//! Finds attributions inside sentences: who (mention), through which words
+//! (cue), says what (content).
+//!
+//! The patterns are the frames of news writing, tried around each cue found
+//! outside quotation marks:
+//!
+//! | rule | shape |
+//! |---|---|
+//! | `according_to` | "According to X, Y" / "Y, according to X" |
+//! | `quote_cue_source` | `"Q," X said` / `"Q," said X` (and `"A," he said, "B"`) |
+//! | `trailing_cue` | `Y, X said.` |
+//! | `source_cue_quote` | `X said: "Q"` |
+//! | `source_cue_that` | `X said (that) Y` / `X told Z (that) Y` |
+//! | `source_cue_infinitive` | `X vowed to Y` (intention verbs) |
+//! | `source_cue_object` | `X expressed Y` |
+//! | `naming_quote` | `which X called "Q"` |
+//! | `as_source_cue` | `As X informed earlier, Y` |
+//! | `passive_sourceless` | `It was reported that Y` |
+//! | `quote_continuation` | a sentence that is all quotation after a quoted speaker |
+//! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
+//!
+//! Nothing here knows about SQL or about other articles.
+
+use crate::lexicon::{CueVerb, Lexicon, PhraseFrame, VerbClass};
+use crate::model::{AttributionKind, Extraction, Sentence, SourcingStatement, Span};
+use crate::token::{tokenize, Token, TokenKind};
+
+/// What the extractor found in one sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceReading {
+    /// Attributions, in the order of their cues.
+    pub extractions: Vec<Extraction>,
+    /// Set when the sentence states the article's own sourcing.
+    pub sourcing: Option<SourcingStatement>,
+    /// Part of the sentence stated in the article's own voice beside an
+    /// attribution ("Both are under sanctions, which X called “illegal.”").
+    pub own_voice: Option<Span>,
+}
+
+/// Reads every sentence of an article. Sentences are read one by one; the
+/// only rule that looks across sentences is the quote continuation.
+pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<SentenceReading> {
+    let mut readings: Vec<SentenceReading> = Vec::with_capacity(sentences.len());
+    for (index, sentence) in sentences.iter().enumerate() {
+        let mut reading = extract_sentence(text, index, sentence.span);
+        if reading.extractions.is_empty() && reading.sourcing.is_none() && !sentence.is_title {
+            if let Some(previous) = readings.last().and_then(|r| r.extractions.last()) {
+                let same_paragraph =
+                    index > 0 && sentences[index - 1].paragraph == sentence.paragraph;
+                if let Some(cont) =
+                    quote_continuation(text, index, sentence.span, previous, same_paragraph)
+                {
+                    reading.extractions.push(cont);
+                }
+            }
+        }
+        readings.push(reading);
+    }
+    readings
+}
+
+/// A sentence that is one quotation, right after a quoted speaker in the same
+/// paragraph, carries on that speaker's words.
+fn quote_continuation(
+    text: &str,
+    index: usize,
+    span: Span,
+    previous: &Extraction,
+    same_paragraph: bool,
+) -> Option<Extraction> {
+    if !same_paragraph
+        || previous.kind != AttributionKind::DirectQuote
+        || previous.mention.is_none()
+    {
+        return None;
+    }
+    let view = SentenceView::new(text, index, span);
+    let (open, close) = *view.regions.first()?;
+    let last_word = view
+        .toks
+        .iter()
+        .rposition(|t| t.kind != TokenKind::Punct || view.toks.len() == 1)?;
+    if open != 0 || close + 1 < last_word {
+        return None;
+    }
+    Some(Extraction {
+        sentence: index,
+        content: vec![view.cover(open, close)],
+        cue: Vec::new(),
+        mention: None,
+        via: None,
+        kind: AttributionKind::Continuation,
+        rule: "quote_continuation",
+        confidence: 0.6,
+    })
+}
+
+/// Reads one sentence (`span` of `text`; `index` is stored in the results).
+pub fn extract_sentence(text: &str, index: usize, span: Span) -> SentenceReading {
+    let mut view = SentenceView::new(text, index, span);
+    if let Some(sourcing) = view.sourcing() {
+        return SentenceReading {
+            sourcing: Some(sourcing),
+            ..SentenceReading::default()
+        };
+    }
+    let mut reading = SentenceReading::default();
+    let lex = Lexicon::get();
+    for i in 0..view.toks.len() {
+        if view.claimed[i] || view.quote_of(i).is_some() {
+            continue;
+        }
+        let found = match view.phrase_at(i) {
+            Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
+            _ => match view.cue_verb_at(i) {
+                Some(verb) => view.verb_frames(i, verb, lex, &mut reading.own_voice),
+                None => None,
+            },
+        };
+        if let Some(extraction) = found {
+            view.claim(&extraction);
+            reading.extractions.push(extraction);
+        }
+    }
+    reading
+}
+
+/// Tokens of one sentence with what the patterns ask of them.
+struct SentenceView<'a> {
+    text: &'a str,
+    index: usize,
+    toks: Vec<Token>,
+    lower: Vec<String>,
+    /// Quotations as (opening mark, closing mark) token indices, inclusive.
+    regions: Vec<(usize, usize)>,
+    /// Tokens already part of an attribution.
+    claimed: Vec<bool>,
+}
+
+impl<'a> SentenceView<'a> {
+    fn new(text: &'a str, index: usize, span: Span) -> Self {
+        let toks = tokenize(text, span);
+        let lower = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let regions = quote_regions(text, &toks);
+        let claimed = vec![false; toks.len()];
+        SentenceView {
+            text,
+            index,
+            toks,
+            lower,
+            regions,
+            claimed,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.word(i) == p
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Quote)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Clitic))
+    }
+
+    /// The quotation containing token `i` (marks included).
+    fn quote_of(&self, i: usize) -> Option<(usize, usize)> {
+        self.regions
+            .iter()
+            .copied()
+            .find(|&(o, c)| o <= i && i <= c)
+    }
+
+    /// The quotation opening at token `i`.
+    fn quote_opening_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.regions.iter().copied().find(|&(o, _)| o == i)
+    }
+
+    /// The quotation whose closing mark is token `i`.
+    fn quote_closing_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.regions.iter().copied().find(|&(_, c)| c == i)
+    }
+
+    /// Byte span from the start of token `a` to the end of token `b`.
+    fn cover(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+
+    /// Index of the last token that is not sentence-final punctuation.
+    fn last_content_token(&self) -> Option<usize> {
+        let mut end = self.len().checked_sub(1)?;
+        while end > 0
+            && self.toks[end].kind == TokenKind::Punct
+            && matches!(self.word(end), "." | "!" | "?" | "..." | "…" | ";" | ":")
+        {
+            end -= 1;
+        }
+        Some(end)
+    }
+
+    /// The multi-word cue phrase starting at token `i`, with its length.
+    fn phrase_at(&self, i: usize) -> Option<(usize, PhraseFrame)> {
+        Lexicon::get()
+            .cue_phrases
+            .iter()
+            .find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word(i + k) == w && self.quote_of(i + k).is_none())
+            })
+            .map(|(words, frame)| (words.len(), *frame))
+    }
+
+    /// The cue verb at token `i`, unless it is an infinitive after "to" or an
+    /// adjectival participle.
+    fn cue_verb_at(&self, i: usize) -> Option<&'static CueVerb> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let word = self.text_of(i);
+        // Verbs are lower case inside a sentence; a capital marks a name ("Claims Court").
+        if word.chars().next().is_some_and(char::is_uppercase) && i > 0 {
+            return None;
+        }
+        let verb = Lexicon::get().cue_verb(self.word(i))?;
+        if i > 0 && self.word(i - 1) == "to" {
+            return None;
+        }
+        Some(verb)
+    }
+
+    fn text_of(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Marks the tokens of an extraction as used.
+    fn claim(&mut self, extraction: &Extraction) {
+        let spans = extraction
+            .content
+            .iter()
+            .chain(&extraction.cue)
+            .chain(extraction.mention.iter())
+            .chain(extraction.via.iter());
+        for span in spans {
+            for (k, tok) in self.toks.iter().enumerate() {
+                if span.contains(tok.span) {
+                    self.claimed[k] = true;
+                }
+            }
+        }
+    }
+
+    fn extraction(
+        &self,
+        content: Vec<Span>,
+        cue: Span,
+        mention: Option<Span>,
+        rule: &'static str,
+        default_kind: AttributionKind,
+        confidence: f32,
+    ) -> Extraction {
+        let quoted = !content.is_empty() && content.iter().all(|c| self.all_quoted(*c));
+        let kind = if quoted && default_kind == AttributionKind::Indirect {
+            AttributionKind::DirectQuote
+        } else {
+            default_kind
+        };
+        Extraction {
+            sentence: self.index,
+            content,
+            cue: vec![cue],
+            mention,
+            via: None,
+            kind,
+            rule,
+            confidence,
+        }
+    }
+
+    /// True when the span starts and ends with the marks of one quotation.
+    fn all_quoted(&self, span: Span) -> bool {
+        self.regions.iter().any(|&(o, c)| {
+            self.toks[o].span.start == span.start && self.toks[c].span.end == span.end
+        })
+    }
+
+    // ---- noun phrases -------------------------------------------------
+
+    /// True when token `i` may stand inside a source noun phrase.
+    fn np_token(&self, i: usize, lex: &Lexicon) -> bool {
+        let tok = &self.toks[i];
+        let w = self.word(i);
+        if self.quote_of(i).is_some() {
+            return false;
+        }
+        match tok.kind {
+            TokenKind::Clitic => w == "'s" || w == "’s",
+            TokenKind::Word => {
+                if tok.is_capitalized(self.text) {
+                    // A capitalised function word opening the sentence is not a
+                    // name, but a determiner still opens the phrase ("The mayor").
+                    return !(i == 0 && lex.function_words.contains(w)) || is_determiner(w);
+                }
+                lex.np_words.contains(w)
+                    || lex.source_noun_kind(w).is_some()
+                    || lex.anonymous_heads.contains(w)
+                    || lex.is_title(w)
+                    || w.chars().all(|c| c.is_ascii_digit())
+            }
+            _ => w == "-" || w == "&",
+        }
+    }
+
+    /// True when token `i` can head a source noun phrase.
+    fn np_head(&self, i: usize, lex: &Lexicon) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && !lex.np_words.contains(w)
+            && (self.toks[i].is_capitalized(self.text)
+                || lex.source_noun_kind(w).is_some()
+                || lex.anonymous_heads.contains(w)
+                || lex.is_title(w))
+    }
+
+    /// The source noun phrase ending right before token `cue`, skipping
+    /// auxiliaries and adverbs ("He also expressed", "Lukashenko has said").
+    /// Returns inclusive token indices.
+    fn np_before(&self, cue: usize) -> Option<(usize, usize)> {
+        let lex = Lexicon::get();
+        let mut end = cue.checked_sub(1)?;
+        while self.is_word(end)
+            && (lex.clause_words.contains(self.word(end)) || is_ly_adverb(self.word(end)))
+        {
+            end = end.checked_sub(1)?;
+        }
+        if self.claimed[end] || self.quote_of(end).is_some() {
+            return None;
+        }
+        let w = self.word(end);
+        if lex.pronoun(w).is_some() {
+            return Some((end, end));
+        }
+        if w == "who" {
+            // "Smith, who said …": the subject stands before the comma.
+            if end >= 2 && self.is_punct(end - 1, ",") {
+                return self.np_before(end - 1);
+            }
+            return None;
+        }
+        if self.np_head(end, lex) {
+            let mut start = end;
+            while start > 0 {
+                let prev = start - 1;
+                let pw = self.word(prev);
+                let extends = if pw == "of" || pw == "and" {
+                    // "Service of Ukraine", "Lukashenko and Pezeshkian" join two name parts.
+                    prev > 0
+                        && self.np_token(prev - 1, lex)
+                        && self.toks[start].is_capitalized(self.text)
+                } else {
+                    self.np_token(prev, lex)
+                };
+                if !extends || self.claimed[prev] {
+                    break;
+                }
+                start = prev;
+                if is_determiner(self.word(start)) {
+                    break;
+                }
+            }
+            return Some((start, end));
+        }
+        // A lower-case head anchored by a determiner close to its left: "the woman said".
+        if self.is_word(end) && !lex.clause_words.contains(w) && !is_stop(w) {
+            let floor = end.saturating_sub(4);
+            for start in (floor..end).rev() {
+                let sw = self.word(start);
+                if !self.is_word(start) || is_stop(sw) || self.claimed[start] {
+                    break;
+                }
+                if is_determiner(sw) {
+                    return Some((start, end));
+                }
+            }
+        }
+        None
+    }
+
+    /// The noun phrase starting at token `start`, up to a comma, quotation,
+    /// clause word or the sentence end (at most `max` tokens).
+    fn np_after(&self, start: usize, max: usize) -> Option<(usize, usize)> {
+        let lex = Lexicon::get();
+        let mut end = None;
+        let mut k = start;
+        while k < self.len() && k < start + max {
+            let w = self.word(k);
+            let inside = self.np_token(k, lex)
+                || (w == "of" && end.is_some())
+                || (self.is_word(k) && end.is_some_and(|e: usize| is_determiner(self.word(e))));
+            if !inside || self.claimed[k] {
+                break;
+            }
+            end = Some(k);
+            k += 1;
+        }
+        let mut end = end?;
+        while end > start && matches!(self.word(end), "of" | "and" | "-") {
+            end -= 1;
+        }
+        let has_head =
+            (start..=end).any(|k| self.np_head(k, lex) || lex.pronoun(self.word(k)).is_some());
+        has_head.then_some((start, end))
+    }
+
+    /// Tokens from `start` up to (not including) the first comma or the end, as a mention.
+    fn phrase_until_comma(&self, start: usize, stop: usize) -> Option<(usize, usize)> {
+        let mut end = start;
+        while end < stop && !self.is_punct(end, ",") && !self.is_quote(end) {
+            end += 1;
+        }
+        (end > start).then(|| (start, end - 1))
+    }
+
+    // ---- frames -------------------------------------------------------
+
+    /// "According to X, Y" and "Y, according to X(, Z)".
+    fn according_to(&self, i: usize, len: usize) -> Option<Extraction> {
+        let last = self.last_content_token()?;
+        let after = i + len;
+        let (m_start, m_end) = self.phrase_until_comma(after, last + 1)?;
+        let mut content = Vec::new();
+        if i > 0 {
+            // Content before the phrase, without the comma that joins them.
+            let mut end = i - 1;
+            while end > 0 && self.toks[end].kind == TokenKind::Punct && !self.is_quote(end) {
+                end -= 1;
+            }
+            if self.is_word(end) || self.is_quote(end) {
+                content.push(self.cover(0, end));
+            }
+        }
+        if m_end < last {
+            let mut start = m_end + 1;
+            while start < last && self.is_punct(start, ",") {
+                start += 1;
+            }
+            content.push(self.cover(start, last));
+        }
+        if content.is_empty() {
+            return None;
+        }
+        Some(self.extraction(
+            content,
+            self.cover(i, i + len - 1),
+            Some(self.cover(m_start, m_end)),
+            "according_to",
+            AttributionKind::AccordingTo,
+            0.9,
+        ))
+    }
+
+    /// Tries the frames of a verb cue at token `i`.
+    fn verb_frames(
+        &self,
+        i: usize,
+        verb: &CueVerb,
+        lex: &Lexicon,
+        own_voice: &mut Option<Span>,
+    ) -> Option<Extraction> {
+        let cue = self.cover(i, i);
+        let last = self.last_content_token()?;
+        let subject = self.np_before(i);
+
+        // "As X informed earlier, Y".
+        if let Some((s, e)) = subject {
+            if s == 1 && self.word(0) == "as" {
+                let comma = (i + 1..=last).find(|&k| self.is_punct(k, ","))?;
+                if comma < last && comma <= i + 3 {
+                    return Some(self.extraction(
+                        vec![self.cover(comma + 1, last)],
+                        cue,
+                        Some(self.cover(s, e)),
+                        "as_source_cue",
+                        AttributionKind::Indirect,
+                        0.85,
+                    ));
+                }
+            }
+        }
+
+        // Quotation or clause before the cue: `"Q," X said` / `Y, said X`.
+        let before_frame = match subject {
+            Some((s, _)) => s.checked_sub(1),
+            None => i.checked_sub(1),
+        };
+        if let Some(b) = before_frame {
+            if let Some(found) = self.cue_after_content(i, b, subject, last, cue, verb) {
+                return Some(found);
+            }
+        }
+
+        let (s, e) = subject?;
+        let mention = Some(self.cover(s, e));
+        if let Some(rel) = s.checked_sub(1) {
+            if matches!(self.word(rel), "which" | "whom" | "that")
+                && rel >= 2
+                && self.is_punct(rel - 1, ",")
+            {
+                *own_voice = Some(self.cover(0, rel - 2));
+            }
+        }
+
+        // "Reuters reported, citing two officials, that …": the outlet relays the cited source.
+        if self.is_punct(i + 1, ",") && matches!(self.word(i + 2), "citing" | "quoting") {
+            let (ms, me) = self.phrase_until_comma(i + 3, last + 1)?;
+            let mut k = me + 1;
+            while k <= last && self.is_punct(k, ",") {
+                k += 1;
+            }
+            if k > last {
+                return None;
+            }
+            let mut found = self.extraction(
+                vec![self.cover(k, last)],
+                cue,
+                Some(self.cover(ms, me)),
+                "source_cue_citing",
+                AttributionKind::Indirect,
+                0.8,
+            );
+            found.via = mention;
+            return Some(found);
+        }
+
+        // Content after the cue.
+        let mut k = i + 1;
+        if lex.takes_addressee(verb)
+            && !matches!(self.word(k), "that" | ":" | ",")
+            && !self.is_quote(k)
+        {
+            match (k..(k + 8).min(last + 1)).find(|&j| self.word(j) == "that") {
+                Some(that) => k = that,
+                None => k += 1,
+            }
+        }
+        // A nominal phrase ("in a statement") between cue and content.
+        if let Some((len, PhraseFrame::Nominal)) = self.phrase_at(k) {
+            k += len;
+        }
+        while k <= last && self.is_punct(k, ",") {
+            k += 1;
+        }
+        if k > last {
+            return None;
+        }
+        if self.word(k) == ":" && k < last {
+            return Some(self.extraction(
+                vec![self.cover(k + 1, last)],
+                cue,
+                mention,
+                "source_cue_quote",
+                AttributionKind::Indirect,
+                0.9,
+            ));
+        }
+        if let Some((open, close)) = self.quote_opening_at(k) {
+            if verb.class == VerbClass::Naming || close >= last {
+                return Some(self.extraction(
+                    vec![self.cover(open, close)],
+                    cue,
+                    mention,
+                    if verb.class == VerbClass::Naming {
+                        "naming_quote"
+                    } else {
+                        "source_cue_quote"
+                    },
+                    AttributionKind::DirectQuote,
+                    0.85,
+                ));
+            }
+        }
+        match verb.class {
+            VerbClass::Naming => {
+                // "called the sanctions “illegal”": the quotation follows a short object.
+                let (open, close) =
+                    (k..(k + 5).min(last + 1)).find_map(|j| self.quote_opening_at(j))?;
+                Some(self.extraction(
+                    vec![self.cover(open, close)],
+                    cue,
+                    mention,
+                    "naming_quote",
+                    AttributionKind::DirectQuote,
+                    0.75,
+                ))
+            }
+            _ if self.word(k) == "that" && k < last => Some(self.extraction(
+                vec![self.cover(k, last)],
+                cue,
+                mention,
+                "source_cue_that",
+                AttributionKind::Indirect,
+                0.85,
+            )),
+            VerbClass::Intention if self.word(k) == "to" && k < last => Some(self.extraction(
+                vec![self.cover(k, last)],
+                cue,
+                mention,
+                "source_cue_infinitive",
+                AttributionKind::Indirect,
+                0.7,
+            )),
+            VerbClass::Speech | VerbClass::Belief if starts_clause(self, k, lex) => {
+                Some(self.extraction(
+                    vec![self.cover(k, last)],
+                    cue,
+                    mention,
+                    "source_cue_that",
+                    AttributionKind::Indirect,
+                    0.7,
+                ))
+            }
+            VerbClass::Object if self.is_word(k) && !is_stop(self.word(k)) || self.is_quote(k) => {
+                Some(self.extraction(
+                    vec![self.cover(k, last)],
+                    cue,
+                    mention,
+                    "source_cue_object",
+                    AttributionKind::Indirect,
+                    0.6,
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// `"Q," X said` / `"Q," said X` / `Y, X said.` with the frame's first token
+    /// at `b + 1`; `b` must be the comma or closing quotation mark before it.
+    fn cue_after_content(
+        &self,
+        i: usize,
+        b: usize,
+        subject: Option<(usize, usize)>,
+        last: usize,
+        cue: Span,
+        verb: &CueVerb,
+    ) -> Option<Extraction> {
+        let is_comma = self.is_punct(b, ",");
+        let closes_quote = self.quote_closing_at(b).is_some();
+        if !(is_comma || closes_quote) || b == 0 {
+            return None;
+        }
+        // Inverted order: "said Smith", "said the report".
+        let (mention, frame_end) = match subject {
+            Some((s, e)) => (Some((s, e)), i),
+            None => {
+                let (s, e) = self.np_after(i + 1, 10)?;
+                (Some((s, e)), e)
+            }
+        };
+        // Content before: a quotation ending at b (or at b-1 before a comma), or a clause.
+        let quote = self.quote_closing_at(b).or_else(|| {
+            if is_comma {
+                self.quote_closing_at(b - 1)
+            } else {
+                None
+            }
+        });
+        let mut content = Vec::new();
+        let rule;
+        match quote {
+            Some((open, close)) => {
+                content.push(self.cover(open, close));
+                rule = "quote_cue_source";
+            }
+            None => {
+                if !matches!(verb.class, VerbClass::Speech | VerbClass::Belief) {
+                    return None;
+                }
+                let end = b.checked_sub(1)?;
+                if !self.is_word(end) && !self.is_quote(end) {
+                    return None;
+                }
+                let start = (0..end)
+                    .rev()
+                    .find(|&k| self.claimed[k])
+                    .map_or(0, |k| k + 1);
+                if start >= end {
+                    return None;
+                }
+                content.push(self.cover(start, end));
+                rule = "trailing_cue";
+            }
+        }
+        // The frame must close the sentence, or open a second quotation: `"A," he said, "B."`.
+        let mut k = frame_end + 1;
+        if let Some((len, PhraseFrame::Nominal)) = self.phrase_at(k) {
+            k += len;
+        }
+        if Lexicon::get().takes_addressee(verb) && k <= last && !self.is_punct(k, ",") {
+            if let Some((_, e)) = self.np_after(k, 4).or(Some((k, k))) {
+                k = e + 1;
+            }
+        }
+        if k <= last {
+            let second = if self.is_punct(k, ",") || self.is_punct(k, ":") {
+                self.quote_opening_at(k + 1)
+            } else {
+                None
+            };
+            match second {
+                Some((open, close)) => content.push(self.cover(open, close.min(self.len() - 1))),
+                None if rule == "quote_cue_source" && k + 3 > last => {}
+                None => return None,
+            }
+        }
+        let (s, e) = mention?;
+        Some(self.extraction(
+            content,
+            cue,
+            Some(self.cover(s, e)),
+            rule,
+            if rule == "quote_cue_source" {
+                AttributionKind::DirectQuote
+            } else {
+                AttributionKind::Indirect
+            },
+            if rule == "quote_cue_source" {
+                0.9
+            } else {
+                0.75
+            },
+        ))
+    }
+
+    /// "X reports on it, referring to A and B": the article names its sources.
+    fn sourcing(&self) -> Option<SourcingStatement> {
+        let lex = Lexicon::get();
+        let (r, len) = (0..self.len()).find_map(|i| match self.phrase_at(i) {
+            Some((len, PhraseFrame::Referring)) => Some((i, len)),
+            _ => None,
+        })?;
+        // The reporting verb and its subject come first; between the verb and
+        // the referring phrase only "on it"/"about this" may stand.
+        let v = (0..r).find(|&k| self.cue_verb_at(k).is_some())?;
+        let filler_only = (v + 1..r).all(|k| {
+            matches!(
+                self.word(k),
+                "on" | "about" | "it" | "this" | "that" | "the" | "news" | ","
+            )
+        });
+        if !filler_only {
+            return None;
+        }
+        let (ps, pe) = self.np_before(v)?;
+        if lex.pronoun(self.word(ps)).is_some() {
+            return None;
+        }
+        let last = self.last_content_token()?;
+        // A clause after the list makes it a relayed claim, not the article's sourcing.
+        if (r + len..=last).any(|k| self.word(k) == "that" || self.cue_verb_at(k).is_some()) {
+            return None;
+        }
+        let mut cited = Vec::new();
+        let mut start = r + len;
+        for k in start..=last + 1 {
+            let boundary = k > last || self.is_punct(k, ",") || self.word(k) == "and";
+            if boundary {
+                let mut s = start;
+                while s < k && is_determiner(self.word(s)) {
+                    s += 1;
+                }
+                if s < k {
+                    cited.push(self.cover(s, k - 1));
+                }
+                start = k + 1;
+            }
+        }
+        if cited.is_empty() {
+            return None;
+        }
+        Some(SourcingStatement {
+            sentence: self.index,
+            publisher: Some(self.cover(ps, pe)),
+            cited,
+        })
+    }
+}
+
+/// True when token `k` can open a complement clause without "that":
+/// a pronoun, determiner, name, number or "there".
+fn starts_clause(view: &SentenceView, k: usize, lex: &Lexicon) -> bool {
+    let w = view.word(k);
+    view.is_word(k)
+        && (lex.pronoun(w).is_some()
+            || is_determiner(w)
+            || view.toks[k].is_capitalized(view.text)
+            || matches!(
+                w,
+                "there" | "if" | "whether" | "what" | "how" | "why" | "when" | "no" | "nothing"
+            )
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && !matches!(w, "him" | "them" | "her")
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
+/// Function words that never belong to a source noun phrase.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "and"
+            | "or"
+            | "but"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "than"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "it"
+            | "there"
+            | "not"
+    )
+}
+
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "ally" | "italy" | "july")
+}
+
+/// Quotations of a sentence as inclusive token index pairs. A mark left open
+/// runs to the sentence end; a closing mark with no opener starts the region
+/// at the sentence start (the quotation began in an earlier sentence).
+fn quote_regions(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, tok) in toks.iter().enumerate() {
+        if tok.kind != TokenKind::Quote {
+            continue;
+        }
+        let mark = tok.text(text);
+        let opening = match mark {
+            "“" | "„" | "«" => true,
+            "”" | "»" => false,
+            // A straight mark opens unless one is already open.
+            _ => open.is_none(),
+        };
+        match (opening, open) {
+            (true, None) => open = Some(k),
+            (true, Some(_)) => {}
+            (false, Some(o)) => {
+                regions.push((o, k));
+                open = None;
+            }
+            (false, None) => {
+                if regions.is_empty() {
+                    regions.push((0, k));
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        regions.push((o, toks.len().saturating_sub(1)));
+    }
+    regions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (rule, kind, mention, cue, content fragments) of each extraction.
+    fn read(text: &str) -> Vec<(String, String, Option<String>, String, Vec<String>)> {
+        extract_sentence(text, 0, Span::new(0, text.len()))
+            .extractions
+            .iter()
+            .map(|e| {
+                (
+                    e.rule.to_string(),
+                    e.kind.to_string(),
+                    e.mention.map(|m| m.text(text).to_string()),
+                    e.cue
+                        .iter()
+                        .map(|c| c.text(text))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    e.content.iter().map(|c| c.text(text).to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Option<String>, String, Vec<String>) {
+        let mut found = read(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.remove(0)
+    }
+
+    #[test]
+    fn quote_then_source_then_cue() {
+        let (rule, kind, mention, cue, content) = one("\"Prices will fall,\" the minister said.");
+        assert_eq!(rule, "quote_cue_source");
+        assert_eq!(kind, "direct_quote");
+        assert_eq!(mention.as_deref(), Some("the minister"));
+        assert_eq!(cue, "said");
+        assert_eq!(content, vec!["\"Prices will fall,\""]);
+    }
+
+    #[test]
+    fn inverted_cue_then_source() {
+        let (_, _, mention, _, content) = one("“We are ready,” said Maria Lopez.");
+        assert_eq!(mention.as_deref(), Some("Maria Lopez"));
+        assert_eq!(content, vec!["“We are ready,”"]);
+    }
+
+    #[test]
+    fn split_quote_has_two_fragments() {
+        let (_, _, mention, _, content) = one("\"We tried,\" she said, \"and we failed.\"");
+        assert_eq!(mention.as_deref(), Some("she"));
+        assert_eq!(content, vec!["\"We tried,\"", "\"and we failed.\""]);
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let (rule, kind, mention, cue, content) =
+            one("According to the city council, the bridge will close.");
+        assert_eq!(
+            (rule.as_str(), kind.as_str()),
+            ("according_to", "according_to")
+        );
+        assert_eq!(mention.as_deref(), Some("the city council"));
+        assert_eq!(cue, "According to");
+        assert_eq!(content, vec!["the bridge will close"]);
+
+        let (_, _, mention, _, content) =
+            one("The bridge will close, according to city engineers.");
+        assert_eq!(mention.as_deref(), Some("city engineers"));
+        assert_eq!(content, vec!["The bridge will close"]);
+    }
+
+    #[test]
+    fn reported_speech_with_and_without_that() {
+        let (rule, kind, mention, _, content) = one("The mayor said that the bridge was unsafe.");
+        assert_eq!(
+            (rule.as_str(), kind.as_str()),
+            ("source_cue_that", "indirect")
+        );
+        assert_eq!(mention.as_deref(), Some("The mayor"));
+        assert_eq!(content, vec!["that the bridge was unsafe"]);
+
+        let (_, _, mention, _, content) = one("Senator Ann Ross believes the vote is lost.");
+        assert_eq!(mention.as_deref(), Some("Senator Ann Ross"));
+        assert_eq!(content, vec!["the vote is lost"]);
+    }
+
+    #[test]
+    fn told_skips_the_addressee() {
+        let (_, _, mention, cue, content) = one("Smith told reporters that the talks had failed.");
+        assert_eq!(mention.as_deref(), Some("Smith"));
+        assert_eq!(cue, "told");
+        assert_eq!(content, vec!["that the talks had failed"]);
+    }
+
+    #[test]
+    fn trailing_cue_after_clause() {
+        let (rule, _, mention, _, content) = one("The talks had failed, a senior official said.");
+        assert_eq!(rule, "trailing_cue");
+        assert_eq!(mention.as_deref(), Some("a senior official"));
+        assert_eq!(content, vec!["The talks had failed"]);
+    }
+
+    #[test]
+    fn colon_and_quote_after_cue() {
+        let (rule, kind, mention, _, content) =
+            one("The ministry stated: \"No troops will cross.\"");
+        assert_eq!(
+            (rule.as_str(), kind.as_str()),
+            ("source_cue_quote", "direct_quote")
+        );
+        assert_eq!(mention.as_deref(), Some("The ministry"));
+        assert_eq!(content, vec!["\"No troops will cross.\""]);
+    }
+
+    #[test]
+    fn partial_quote_in_relative_clause_leaves_own_voice() {
+        let text = "Both towns face new taxes, which Ortega called “unfair.”";
+        let reading = extract_sentence(text, 0, Span::new(0, text.len()));
+        let e = &reading.extractions[0];
+        assert_eq!(e.rule, "naming_quote");
+        assert_eq!(e.mention.unwrap().text(text), "Ortega");
+        assert_eq!(e.content[0].text(text), "“unfair.”");
+        assert_eq!(
+            reading.own_voice.unwrap().text(text),
+            "Both towns face new taxes"
+        );
+    }
+
+    #[test]
+    fn pronoun_subject_with_adverb_and_object_content() {
+        let (rule, _, mention, cue, content) = one("He also expressed his hope for a quick deal.");
+        assert_eq!(rule, "source_cue_object");
+        assert_eq!(mention.as_deref(), Some("He"));
+        assert_eq!(cue, "expressed");
+        assert_eq!(content, vec!["his hope for a quick deal"]);
+    }
+
+    #[test]
+    fn as_source_informed_earlier() {
+        let (rule, _, mention, cue, content) =
+            one("As the Daily Post reported earlier, the plant closed in May.");
+        assert_eq!(rule, "as_source_cue");
+        assert_eq!(mention.as_deref(), Some("the Daily Post"));
+        assert_eq!(cue, "reported");
+        assert_eq!(content, vec!["the plant closed in May"]);
+    }
+
+    #[test]
+    fn intention_needs_an_infinitive() {
+        let (rule, _, mention, _, content) = one("The union vowed to strike in June.");
+        assert_eq!(rule, "source_cue_infinitive");
+        assert_eq!(mention.as_deref(), Some("The union"));
+        assert_eq!(content, vec!["to strike in June"]);
+    }
+
+    #[test]
+    fn no_attribution_without_frame() {
+        assert!(read("The leaders met to announce a new partnership.").is_empty());
+        assert!(read("Rain fell on the city all day.").is_empty());
+        assert!(read("They agreed on a plan.").is_empty());
+    }
+
+    #[test]
+    fn sourcing_sentence() {
+        let text = "The Daily Post reports on it, referring to Reuters and the Interior Ministry.";
+        let reading = extract_sentence(text, 0, Span::new(0, text.len()));
+        let sourcing = reading.sourcing.expect("sourcing");
+        assert!(reading.extractions.is_empty());
+        assert_eq!(sourcing.publisher.unwrap().text(text), "The Daily Post");
+        let cited: Vec<_> = sourcing.cited.iter().map(|s| s.text(text)).collect();
+        assert_eq!(cited, vec!["Reuters", "Interior Ministry"]);
+    }
+
+    #[test]
+    fn outlet_citing_a_source_is_kept_as_via() {
+        let text = "Reuters reported, citing two officials, that the deal was off.";
+        let reading = extract_sentence(text, 0, Span::new(0, text.len()));
+        assert!(reading.sourcing.is_none());
+        let e = &reading.extractions[0];
+        assert_eq!(e.rule, "source_cue_citing");
+        assert_eq!(e.mention.unwrap().text(text), "two officials");
+        assert_eq!(e.via.unwrap().text(text), "Reuters");
+        assert_eq!(e.content[0].text(text), "that the deal was off");
+    }
+
+    #[test]
+    fn quote_continuation_across_sentences() {
+        let text = "\"We won,\" he said. \"Now we rest.\"";
+        let sentences = crate::segment::segment(text);
+        let readings = extract(text, &sentences);
+        assert_eq!(readings.len(), 2);
+        let cont = &readings[1].extractions[0];
+        assert_eq!(cont.kind, AttributionKind::Continuation);
+        assert_eq!(cont.content[0].text(text), "\"Now we rest.\"");
+    }
+
+    #[test]
+    fn words_inside_quotes_are_not_cues() {
+        let found = read("\"They said no,\" Smith told the panel.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2.as_deref(), Some("Smith"));
+    }
+}

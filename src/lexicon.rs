@@ -1,0 +1,316 @@
+//! Word lists the pipeline relies on, kept as data files under `lexicons/` and
+//! compiled into the binary, so that one fact lives in one place and a
+//! reviewer can read or extend a list without touching code.
+
+use crate::model::SourceKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How a multi-word cue phrase behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseFrame {
+    /// "according to X": the source follows the phrase.
+    AccordingTo,
+    /// "in a statement": qualifies a nearby verb cue.
+    Nominal,
+    /// "referring to A and B": names the sources an outlet relies on.
+    Referring,
+}
+
+/// Which complement frames a cue verb accepts (see `lexicons/cue_verbs.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Speech and writing: that-clauses, bare clauses, quotations, trailing cues.
+    Speech,
+    /// Belief and knowledge: that-clauses, bare clauses, trailing cues.
+    Belief,
+    /// Intention: infinitives and that-clauses.
+    Intention,
+    /// Naming ("called it \"illegal\""): needs a quotation.
+    Naming,
+    /// The object is the content ("expressed his willingness").
+    Object,
+}
+
+/// A cue verb form's lemma and class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueVerb {
+    /// Dictionary form ("say" for "said").
+    pub lemma: String,
+    /// The frames it accepts.
+    pub class: VerbClass,
+}
+
+/// A known news outlet or agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The name stored as the canonical source name.
+    pub canonical: String,
+    /// `news_outlet` or `news_agency`.
+    pub kind: SourceKind,
+}
+
+/// Every word list, parsed once.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Inflected cue verb form (lower case) → the verb.
+    pub cue_verbs: HashMap<String, CueVerb>,
+    /// Lemmas of cue verbs that take an addressee before the content ("told Z that").
+    pub addressee_verbs: HashSet<String>,
+    /// Multi-word cue phrases, as lower-case word sequences, with their frame.
+    pub cue_phrases: Vec<(Vec<String>, PhraseFrame)>,
+    /// Titles written before names, as lower-case word sequences ("prime minister").
+    pub titles: Vec<Vec<String>>,
+    /// Demonym (lower case) → place name.
+    pub demonyms: HashMap<String, String>,
+    /// Any outlet name or alias (lower case) → outlet.
+    pub outlets: HashMap<String, Outlet>,
+    /// Abbreviations that do not end a sentence (lower case, no final period).
+    pub abbreviations: HashSet<String>,
+    /// Common noun (lower case, singular) → the source kind it gives a mention it heads.
+    pub source_nouns: HashMap<String, SourceKind>,
+    /// Heads of vague source mentions (lower case).
+    pub anonymous_heads: HashSet<String>,
+    /// Words that are capitalised only at a sentence start (lower case).
+    pub function_words: HashSet<String>,
+    /// Lower-case modifiers allowed inside a source noun phrase.
+    pub np_words: HashSet<String>,
+    /// Auxiliaries and adverbs skipped between a subject and its cue.
+    pub clause_words: HashSet<String>,
+    /// Pronoun (lower case) → what it may refer to.
+    pub pronouns: HashMap<String, PronounKind>,
+}
+
+/// What a pronoun can stand for when it is the source of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// he, she: the last person source.
+    Person,
+    /// they: the last source of any kind.
+    Group,
+    /// it: the last non-person source.
+    Institution,
+    /// I, we, you: the writer or a quoted speaker; left unresolved.
+    Speaker,
+}
+
+/// Lines of a data file that carry data: trimmed, without blanks and `#` comments.
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn words_of(text: &str) -> HashSet<String> {
+    data_lines(text)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Lexicon {
+    /// The lexicon compiled into this build.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load_embedded)
+    }
+
+    fn load_embedded() -> Lexicon {
+        let mut cue_verbs = HashMap::new();
+        let mut addressee_verbs = HashSet::new();
+        let mut class = None;
+        for line in data_lines(include_str!("../lexicons/cue_verbs.txt")) {
+            if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                class = Some(header);
+                continue;
+            }
+            let mut forms = line.split_whitespace();
+            let Some(lemma) = forms.next() else { continue };
+            let verb_class = match class {
+                Some("addressee") => {
+                    addressee_verbs.insert(lemma.to_string());
+                    continue;
+                }
+                Some("speech") => VerbClass::Speech,
+                Some("belief") => VerbClass::Belief,
+                Some("intention") => VerbClass::Intention,
+                Some("naming") => VerbClass::Naming,
+                Some("object") => VerbClass::Object,
+                other => panic!("lexicons/cue_verbs.txt: unknown class {other:?}"),
+            };
+            let cue = CueVerb {
+                lemma: lemma.to_string(),
+                class: verb_class,
+            };
+            for form in std::iter::once(lemma).chain(forms) {
+                cue_verbs.insert(form.to_string(), cue.clone());
+            }
+        }
+
+        let cue_phrases = data_lines(include_str!("../lexicons/cue_phrases.txt"))
+            .filter_map(|line| {
+                let (phrase, frame) = line.split_once('\t')?;
+                let frame = match frame.trim() {
+                    "according_to" => PhraseFrame::AccordingTo,
+                    "nominal" => PhraseFrame::Nominal,
+                    "referring" => PhraseFrame::Referring,
+                    other => panic!("lexicons/cue_phrases.txt: unknown frame {other}"),
+                };
+                Some((
+                    phrase.split_whitespace().map(str::to_lowercase).collect(),
+                    frame,
+                ))
+            })
+            .collect();
+
+        let titles = data_lines(include_str!("../lexicons/titles.txt"))
+            .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+
+        let demonyms = data_lines(include_str!("../lexicons/demonyms.tsv"))
+            .filter_map(|line| {
+                let (demonym, place) = line.split_once('\t')?;
+                Some((demonym.trim().to_lowercase(), place.trim().to_string()))
+            })
+            .collect();
+
+        let mut outlets = HashMap::new();
+        for line in data_lines(include_str!("../lexicons/outlets.tsv")) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let kind: SourceKind = kind.trim().parse().expect("lexicons/outlets.tsv: bad kind");
+            let outlet = Outlet {
+                canonical: name.trim().to_string(),
+                kind,
+            };
+            let aliases = cols.next().unwrap_or("");
+            for alias in std::iter::once(name).chain(aliases.split('|')) {
+                let alias = alias.trim();
+                if !alias.is_empty() {
+                    outlets.insert(alias.to_lowercase(), outlet.clone());
+                }
+            }
+        }
+
+        let source_nouns = data_lines(include_str!("../lexicons/source_nouns.tsv"))
+            .filter_map(|line| {
+                let (noun, kind) = line.split_once('\t')?;
+                let kind = kind
+                    .trim()
+                    .parse()
+                    .expect("lexicons/source_nouns.tsv: bad kind");
+                Some((noun.trim().to_lowercase(), kind))
+            })
+            .collect();
+
+        let pronouns = data_lines(include_str!("../lexicons/pronouns.tsv"))
+            .filter_map(|line| {
+                let (word, kind) = line.split_once('\t')?;
+                let kind = match kind.trim() {
+                    "person" => PronounKind::Person,
+                    "group" => PronounKind::Group,
+                    "institution" => PronounKind::Institution,
+                    "speaker" => PronounKind::Speaker,
+                    other => panic!("lexicons/pronouns.tsv: unknown kind {other}"),
+                };
+                Some((word.trim().to_string(), kind))
+            })
+            .collect();
+
+        Lexicon {
+            cue_verbs,
+            addressee_verbs,
+            cue_phrases,
+            titles,
+            demonyms,
+            outlets,
+            abbreviations: words_of(include_str!("../lexicons/abbreviations.txt")),
+            source_nouns,
+            anonymous_heads: words_of(include_str!("../lexicons/anonymous.txt")),
+            function_words: words_of(include_str!("../lexicons/function_words.txt")),
+            np_words: words_of(include_str!("../lexicons/np_words.txt")),
+            clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
+            pronouns,
+        }
+    }
+
+    /// The cue verb `word` (lower case) is a form of, if any.
+    pub fn cue_verb(&self, word: &str) -> Option<&CueVerb> {
+        self.cue_verbs.get(word)
+    }
+
+    /// True when the verb takes an addressee before its content ("told Z that").
+    pub fn takes_addressee(&self, verb: &CueVerb) -> bool {
+        self.addressee_verbs.contains(&verb.lemma)
+    }
+
+    /// True when `word` (any case, with or without a final period) is a title.
+    pub fn is_title(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.titles
+            .iter()
+            .any(|t| t.len() == 1 && (t[0] == lower || t[0].trim_end_matches('.') == lower))
+    }
+
+    /// The source kind a common noun gives, trying its singular too.
+    pub fn source_noun_kind(&self, word: &str) -> Option<SourceKind> {
+        let lower = word.to_lowercase();
+        self.source_nouns
+            .get(&lower)
+            .or_else(|| {
+                lower
+                    .strip_suffix('s')
+                    .and_then(|s| self.source_nouns.get(s))
+            })
+            .copied()
+    }
+
+    /// What a pronoun (any case) may refer to, if `word` is one.
+    pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
+        self.pronouns.get(&word.to_lowercase()).copied()
+    }
+
+    /// The place a demonym names ("Ukrainian" → "Ukraine").
+    pub fn place_of(&self, demonym: &str) -> Option<&str> {
+        self.demonyms
+            .get(&demonym.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The outlet a name or alias stands for.
+    pub fn outlet(&self, name: &str) -> Option<&Outlet> {
+        self.outlets.get(&name.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists_parse() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.cue_verb("said").unwrap().lemma, "say");
+        assert_eq!(lex.cue_verb("said").unwrap().class, VerbClass::Speech);
+        assert_eq!(lex.cue_verb("expressed").unwrap().class, VerbClass::Object);
+        assert!(lex.takes_addressee(lex.cue_verb("told").unwrap()));
+        assert!(lex.is_title("President"));
+        assert!(lex.is_title("Sen."));
+        assert_eq!(lex.place_of("Ukrainian"), Some("Ukraine"));
+        assert_eq!(lex.outlet("reuters").unwrap().kind, SourceKind::NewsAgency);
+        assert_eq!(lex.outlet("AP").unwrap().canonical, "Associated Press");
+        assert!(lex.abbreviations.contains("aug"));
+        assert_eq!(lex.source_noun_kind("reports"), Some(SourceKind::Document));
+        assert!(lex.anonymous_heads.contains("officials"));
+        assert!(lex
+            .cue_phrases
+            .iter()
+            .any(|(p, f)| p == &["according", "to"] && *f == PhraseFrame::AccordingTo));
+        assert!(lex
+            .titles
+            .iter()
+            .any(|t| t == &["prime".to_string(), "minister".to_string()]));
+    }
+}

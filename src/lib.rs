@@ -1,0 +1,15 @@
+//! claimdb: who said what, according to whom, reported by which outlet.
+//!
+//! The library is a pipeline of pure stages, each usable and testable alone:
+//! [`segment`] splits an article into sentences, [`extract`] finds the
+//! attributions in each sentence, [`resolve`] ties mentions ("He", "the
+//! report", "Pesezhkian") to canonical sources, and [`store`] writes the
+//! result to SQLite. [`reading::read_article`] runs the text stages together.
+
+pub mod extract;
+pub mod lexicon;
+pub mod model;
+pub mod reading;
+pub mod resolve;
+pub mod segment;
+pub mod token;

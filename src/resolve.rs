@@ -1,0 +1,610 @@
+//! Ties each mention to a canonical source within one article: pronouns and
+//! "the report" to their antecedents, aliases and misspellings to one name,
+//! surnames to the full name the article gives.
+//!
+//! Works on one article's text only; merging with sources already in a
+//! database is the store's job (by alias lookup).
+
+use crate::lexicon::{Lexicon, PronounKind};
+use crate::model::{Resolution, Sentence, SourceKind, Span};
+use crate::token::{tokenize, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// A source as the article knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceEntity {
+    /// Canonical name ("Masoud Pezeshkian").
+    pub name: String,
+    /// What it is.
+    pub kind: SourceKind,
+    /// Every name form the article uses for it ("Pesezhkian", "Pezeshkian"),
+    /// the canonical name included; pronouns and "the report" are not names.
+    pub aliases: Vec<String>,
+}
+
+/// A mention's resolution: the source (index into [`Resolver::sources`]) and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The source, or `None` when nothing fits.
+    pub source: Option<usize>,
+    /// How the mention was tied to it.
+    pub how: Resolution,
+}
+
+/// A person named in the article, with where it was named.
+#[derive(Debug, Clone)]
+struct PersonName {
+    /// The name without titles ("Alexander Lukashenko", "Raisi").
+    name: String,
+    /// Byte offset of the name.
+    at: usize,
+}
+
+/// Resolves the mentions of one article, in reading order.
+#[derive(Debug)]
+pub struct Resolver<'a> {
+    text: &'a str,
+    /// The sources found so far.
+    pub sources: Vec<SourceEntity>,
+    by_alias: HashMap<String, usize>,
+    /// Persons named anywhere in the article (for surnames, fuzzy matches and pronouns).
+    persons: Vec<PersonName>,
+    /// Sources of in-text attributions with the offset of their mention, newest last.
+    history: Vec<(usize, usize)>,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver for `text`, pre-scanning `sentences` for person names.
+    pub fn new(text: &'a str, sentences: &[Sentence]) -> Self {
+        Resolver {
+            text,
+            sources: Vec::new(),
+            by_alias: HashMap::new(),
+            persons: person_names(text, sentences),
+            history: Vec::new(),
+        }
+    }
+
+    /// Adds (or finds) the source an outlet name stands for: the publisher given in metadata.
+    pub fn outlet(&mut self, name: &str) -> usize {
+        let lex = Lexicon::get();
+        match lex.outlet(name) {
+            Some(outlet) => self.intern(&outlet.canonical, outlet.kind, name),
+            None => self.intern(name, SourceKind::NewsOutlet, name),
+        }
+    }
+
+    /// Resolves the publisher named in the article's sourcing sentence.
+    pub fn publisher_mention(&mut self, span: Span) -> Resolved {
+        let written = span.text(self.text).trim();
+        let name = strip_lower_the(written);
+        let lex = Lexicon::get();
+        let (source, how) = match lex.outlet(name) {
+            Some(o) => (
+                self.intern(&o.canonical, o.kind, name),
+                Resolution::KnownOutlet,
+            ),
+            None => match self.by_alias.get(&name.to_lowercase()) {
+                Some(&i) => (i, Resolution::Named),
+                None => (
+                    self.intern(name, SourceKind::NewsOutlet, name),
+                    Resolution::Named,
+                ),
+            },
+        };
+        Resolved {
+            source: Some(source),
+            how,
+        }
+    }
+
+    /// Resolves a mention written at `span`. `attributed` is true for sources of
+    /// in-text attributions (they become antecedents for later pronouns).
+    pub fn mention(&mut self, span: Span, attributed: bool) -> Resolved {
+        let resolved = self.resolve(span);
+        if attributed {
+            if let Some(s) = resolved.source {
+                self.history.push((s, span.start));
+            }
+        }
+        resolved
+    }
+
+    fn resolve(&mut self, span: Span) -> Resolved {
+        let lex = Lexicon::get();
+        let written = span.text(self.text).trim();
+        let toks = tokenize(self.text, span);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(self.text)).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+
+        if toks.len() == 1 {
+            if let Some(kind) = lex.pronoun(&lower[0]) {
+                return self.pronoun(kind, span.start);
+            }
+        }
+        if let Some(outlet) = lex.outlet(strip_lower_the(written)) {
+            let i = self.intern(&outlet.canonical, outlet.kind, strip_lower_the(written));
+            return named(i, Resolution::KnownOutlet);
+        }
+        let capitalized: Vec<usize> = (0..toks.len())
+            .filter(|&k| {
+                let w = lower[k].as_str();
+                toks[k].is_capitalized(self.text)
+                    && !(lex.function_words.contains(w)
+                        || lex.anonymous_heads.contains(w)
+                        || lex.np_words.contains(w)
+                        || lex.source_noun_kind(w).is_some())
+            })
+            .collect();
+        let head = lower.last().map(String::as_str).unwrap_or("");
+        let head_kind = lex.source_noun_kind(head);
+
+        // "the report", "the ministry", "this statement": refers back.
+        if capitalized.is_empty()
+            && toks.len() <= 3
+            && matches!(lower[0].as_str(), "the" | "this" | "that")
+            && head_kind.is_some()
+        {
+            return self.anaphor(head, head_kind.unwrap_or(SourceKind::Document));
+        }
+        // "officials", "a senior source": vague, unnamed.
+        if capitalized.is_empty() && lex.anonymous_heads.contains(head) {
+            let name = strip_article(&lower.join(" ")).to_string();
+            let i = self.intern(&name, SourceKind::Anonymous, &name);
+            return named(i, Resolution::Named);
+        }
+
+        let name = self.name_part(&toks, &lower);
+        if name.is_empty() {
+            return Resolved {
+                source: None,
+                how: Resolution::Unresolved,
+            };
+        }
+        let titled = toks
+            .iter()
+            .zip(&lower)
+            .any(|(t, w)| lex.is_title(w) && t.span.end <= span.end)
+            && head_kind.is_none();
+        if let Some(&i) = self.by_alias.get(&name.to_lowercase()) {
+            return named(i, Resolution::Named);
+        }
+        if let Some(found) = self.alias_match(&name) {
+            return found;
+        }
+        let is_person = titled
+            || self
+                .persons
+                .iter()
+                .any(|p| p.name.eq_ignore_ascii_case(&name) || surname(&p.name) == name);
+        if head_kind.is_none() || is_person {
+            if let Some(found) = self.person_match(&name) {
+                return found;
+            }
+        }
+        let kind = if is_person {
+            SourceKind::Person
+        } else if let Some(kind) = head_kind.or_else(|| {
+            name.split_whitespace()
+                .find_map(|w| lex.source_noun_kind(w))
+        }) {
+            kind
+        } else if looks_like_person(&name) {
+            SourceKind::Person
+        } else {
+            SourceKind::Unknown
+        };
+        let i = self.intern(&name, kind, &name);
+        named(i, Resolution::Named)
+    }
+
+    /// The name inside a mention: after a possessive ("Iran’s Masoud
+    /// Pezeshkian"), after titles and demonyms before a name ("Belarusian
+    /// President Lukashenko"), without a lower-case leading article.
+    fn name_part(&self, toks: &[Token], lower: &[String]) -> String {
+        let lex = Lexicon::get();
+        let mut start = toks
+            .iter()
+            .rposition(|t| t.kind == TokenKind::Clitic)
+            .map_or(0, |p| p + 1);
+        // Skip modifiers up to the last title that is followed by a capitalised name.
+        if let Some(t) = (start..toks.len()).rev().find(|&k| {
+            lex.is_title(&lower[k]) && k + 1 < toks.len() && toks[k + 1].is_capitalized(self.text)
+        }) {
+            start = t + 1;
+        }
+        while start < toks.len()
+            && (matches!(lower[start].as_str(), "the" | "a" | "an")
+                && (!toks[start].is_capitalized(self.text) || toks.len() - start > 2))
+        {
+            start += 1;
+        }
+        if start >= toks.len() {
+            return String::new();
+        }
+        Span::new(toks[start].span.start, toks[toks.len() - 1].span.end)
+            .text(self.text)
+            .to_string()
+    }
+
+    /// A source seen before whose name words hold this name's words, with
+    /// demonyms read as places ("Ukrainian foreign intelligence" ⊆ "Foreign
+    /// Intelligence Service of Ukraine").
+    fn alias_match(&mut self, name: &str) -> Option<Resolved> {
+        let words = name_words(name);
+        if words.len() < 2 {
+            return None;
+        }
+        let i = self.sources.iter().position(|s| {
+            s.kind != SourceKind::Person && {
+                let theirs = name_words(&s.name);
+                words.iter().all(|w| theirs.contains(w))
+            }
+        })?;
+        let matched = self.sources[i].name.clone();
+        self.add_alias(i, name);
+        Some(Resolved {
+            source: Some(i),
+            how: Resolution::Alias { matched },
+        })
+    }
+
+    /// A surname or a misspelling of a person named in the article.
+    fn person_match(&mut self, name: &str) -> Option<Resolved> {
+        let last = surname(name).to_lowercase();
+        if name.split_whitespace().count() == 1 {
+            // The longest full name in the article ending with this surname.
+            let full = self
+                .persons
+                .iter()
+                .filter(|p| p.name.contains(' ') && surname(&p.name).to_lowercase() == last)
+                .map(|p| p.name.clone())
+                .max_by_key(|n| n.len());
+            if let Some(full) = full {
+                let i = self.intern(&full, SourceKind::Person, name);
+                return Some(Resolved {
+                    source: Some(i),
+                    how: Resolution::Surname { full_name: full },
+                });
+            }
+        }
+        // Misspellings: compare surnames with the persons named in the article.
+        let mut best: Option<(usize, String)> = None;
+        for p in &self.persons {
+            let theirs = surname(&p.name).to_lowercase();
+            if theirs == last {
+                continue;
+            }
+            if let Some(d) = close_spelling(&last, &theirs) {
+                if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                    best = Some((d, p.name.clone()));
+                }
+            }
+        }
+        let (distance, matched) = best?;
+        let full = self
+            .persons
+            .iter()
+            .filter(|p| surname(&p.name).eq_ignore_ascii_case(surname(&matched)))
+            .map(|p| p.name.clone())
+            .max_by_key(|n| n.len())
+            .unwrap_or(matched.clone());
+        let similarity =
+            strsim::normalized_damerau_levenshtein(&last, &surname(&matched).to_lowercase());
+        let i = self.intern(&full, SourceKind::Person, name);
+        Some(Resolved {
+            source: Some(i),
+            how: Resolution::Fuzzy {
+                matched: surname(&matched).to_string(),
+                distance,
+                similarity,
+            },
+        })
+    }
+
+    fn pronoun(&self, kind: PronounKind, at: usize) -> Resolved {
+        let fits = |s: &SourceEntity| match kind {
+            PronounKind::Person => s.kind == SourceKind::Person,
+            PronounKind::Group => true,
+            PronounKind::Institution => s.kind.is_institutional(),
+            PronounKind::Speaker => false,
+        };
+        let from_history = self
+            .history
+            .iter()
+            .rev()
+            .find(|(s, _)| fits(&self.sources[*s]))
+            .copied();
+        // A person named after the last person source is the nearer antecedent.
+        let named_later = (kind == PronounKind::Person)
+            .then(|| {
+                self.persons
+                    .iter()
+                    .rev()
+                    .find(|p| p.at < at && from_history.is_none_or(|(_, h)| p.at > h))
+            })
+            .flatten();
+        if let Some(p) = named_later {
+            if let Some(&i) = self.by_alias.get(&p.name.to_lowercase()) {
+                return pronoun_to(i, &self.sources[i].name);
+            }
+            return Resolved {
+                source: None,
+                how: Resolution::Pronoun {
+                    antecedent: p.name.clone(),
+                },
+            };
+        }
+        match from_history {
+            Some((i, _)) => pronoun_to(i, &self.sources[i].name),
+            None => Resolved {
+                source: None,
+                how: Resolution::Unresolved,
+            },
+        }
+    }
+
+    fn anaphor(&self, head: &str, kind: SourceKind) -> Resolved {
+        let head_singular = head.trim_end_matches('s');
+        let candidate = self.history.iter().rev().map(|(s, _)| *s).find(|&s| {
+            let source = &self.sources[s];
+            source.kind.is_institutional()
+                && (kind == SourceKind::Document
+                    || source.kind == kind
+                    || source.name.to_lowercase().contains(head_singular))
+        });
+        match candidate {
+            Some(i) => Resolved {
+                source: Some(i),
+                how: Resolution::Anaphor {
+                    antecedent: self.sources[i].name.clone(),
+                },
+            },
+            None => Resolved {
+                source: None,
+                how: Resolution::Unresolved,
+            },
+        }
+    }
+
+    /// The index of the source named `name`, created with `kind` if new;
+    /// `alias` is recorded as one of its names.
+    fn intern(&mut self, name: &str, kind: SourceKind, alias: &str) -> usize {
+        let i = match self.by_alias.get(&name.to_lowercase()) {
+            Some(&i) => i,
+            None => {
+                self.sources.push(SourceEntity {
+                    name: name.to_string(),
+                    kind,
+                    aliases: Vec::new(),
+                });
+                self.sources.len() - 1
+            }
+        };
+        self.add_alias(i, name);
+        self.add_alias(i, alias);
+        i
+    }
+
+    fn add_alias(&mut self, i: usize, alias: &str) {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return;
+        }
+        self.by_alias.entry(alias.to_lowercase()).or_insert(i);
+        let aliases = &mut self.sources[i].aliases;
+        if !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+            aliases.push(alias.to_string());
+        }
+    }
+}
+
+fn named(i: usize, how: Resolution) -> Resolved {
+    Resolved {
+        source: Some(i),
+        how,
+    }
+}
+
+fn pronoun_to(i: usize, name: &str) -> Resolved {
+    Resolved {
+        source: Some(i),
+        how: Resolution::Pronoun {
+            antecedent: name.to_string(),
+        },
+    }
+}
+
+/// The last word of a name.
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+/// Drops a lower-case leading "the " (a capitalised "The" may belong to the name).
+fn strip_lower_the(name: &str) -> &str {
+    name.strip_prefix("the ").unwrap_or(name)
+}
+
+fn strip_article(name: &str) -> &str {
+    ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(name)
+}
+
+/// Lower-case content words of a name with demonyms read as their places.
+fn name_words(name: &str) -> Vec<String> {
+    let lex = Lexicon::get();
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "of" | "and" | "for" | "a"
+                )
+        })
+        .map(|w| lex.place_of(w).unwrap_or(w).to_lowercase())
+        .collect()
+}
+
+/// Edit distance between two surnames when close enough to be one name misspelt:
+/// same first letter, and at most 1 edit (5–7 letters) or 2 edits (8 or more).
+fn close_spelling(a: &str, b: &str) -> Option<usize> {
+    let shortest = a.chars().count().min(b.chars().count());
+    if shortest < 5 || a.chars().next() != b.chars().next() {
+        return None;
+    }
+    let allowed = if shortest >= 8 { 2 } else { 1 };
+    let d = strsim::damerau_levenshtein(a, b);
+    (d <= allowed).then_some(d)
+}
+
+/// Two or three capitalised words with no organisation noun read as a person's name.
+fn looks_like_person(name: &str) -> bool {
+    let lex = Lexicon::get();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| lex.source_noun_kind(w).is_none() && lex.place_of(w).is_none())
+        && lex.outlet(name).is_none()
+}
+
+/// Persons named in the article: runs of capitalised words of two to four
+/// words, or single names right after a title ("President Raisi").
+fn person_names(text: &str, sentences: &[Sentence]) -> Vec<PersonName> {
+    let lex = Lexicon::get();
+    let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+    // Words the article also writes in lower case are ordinary words when
+    // they open a sentence ("Later Smith said").
+    let lower_case_words: HashSet<&str> = tokenized
+        .iter()
+        .flatten()
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let mut out = Vec::new();
+    for toks in &tokenized {
+        let mut k = 0;
+        while k < toks.len() {
+            if !toks[k].is_capitalized(text) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < toks.len() && toks[k].is_capitalized(text) {
+                k += 1;
+            }
+            // Titles, demonyms and sentence-initial function words open the run.
+            let mut s = start;
+            let mut titled = false;
+            while s < k {
+                let w = toks[s].text(text);
+                let lw = w.to_lowercase();
+                if lex.is_title(&lw) {
+                    titled = true;
+                } else if !(lex.place_of(w).is_some()
+                    || (s == 0
+                        && (lex.function_words.contains(&lw)
+                            || lex.clause_words.contains(&lw)
+                            || lower_case_words.contains(lw.as_str()))))
+                {
+                    break;
+                }
+                s += 1;
+            }
+            let titled = titled || (s > 0 && lex.is_title(&toks[s - 1].text(text).to_lowercase()));
+            let words: Vec<&str> = toks[s..k].iter().map(|t| t.text(text)).collect();
+            if words.is_empty() || words.len() > 4 {
+                continue;
+            }
+            let name = words.join(" ");
+            let plausible = words.iter().all(|w| {
+                lex.source_noun_kind(w).is_none()
+                    && lex.outlet(w).is_none()
+                    && lex.place_of(w).is_none()
+                    && !lex.function_words.contains(&w.to_lowercase())
+                    && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            });
+            if plausible && (titled || words.len() >= 2) && lex.outlet(&name).is_none() {
+                out.push(PersonName {
+                    name,
+                    at: toks[s].span.start,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn resolver(text: &str) -> Resolver<'_> {
+        Resolver::new(text, &segment(text))
+    }
+
+    fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+        let start = text.match_indices(needle).nth(nth).expect("needle").0;
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn surname_takes_the_full_name_and_pronoun_follows() {
+        let text =
+            "Talks\n\nPresident Anna Kovac met Ivo Petrov. Kovac said it went well. She left.";
+        let mut r = resolver(text);
+        let a = r.mention(span_of(text, "Kovac", 1), true);
+        let i = a.source.unwrap();
+        assert_eq!(r.sources[i].name, "Anna Kovac");
+        assert_eq!(r.sources[i].kind, SourceKind::Person);
+        let she = r.mention(span_of(text, "She", 0), true);
+        assert_eq!(she.source, Some(i));
+        assert!(matches!(she.how, Resolution::Pronoun { .. }));
+    }
+
+    #[test]
+    fn misspelling_merges_with_edit_distance() {
+        let text = "T\n\nMinister Jaroslav Wisniewski arrived. Later Wisnieswki said no.";
+        let mut r = resolver(text);
+        let res = r.mention(span_of(text, "Wisnieswki", 0), true);
+        assert_eq!(r.sources[res.source.unwrap()].name, "Jaroslav Wisniewski");
+        assert!(matches!(res.how, Resolution::Fuzzy { distance: 1, .. }));
+    }
+
+    #[test]
+    fn demonym_alias_and_report_anaphor() {
+        let text = "T\n\nWe cite the National Police of Chile. Chilean national police said so. The report said more.";
+        let mut r = resolver(text);
+        let cited = r.mention(span_of(text, "National Police of Chile", 0), false);
+        let alias = r.mention(span_of(text, "Chilean national police", 0), true);
+        assert_eq!(alias.source, cited.source);
+        assert!(matches!(alias.how, Resolution::Alias { .. }));
+        let report = r.mention(span_of(text, "The report", 0), true);
+        assert_eq!(report.source, cited.source);
+        assert_eq!(
+            r.sources[cited.source.unwrap()].kind,
+            SourceKind::GovernmentAgency
+        );
+    }
+
+    #[test]
+    fn outlets_anonymous_and_unresolved() {
+        let text = "T\n\nAP reported it. Officials said it. He said it.";
+        let mut r = resolver(text);
+        let ap = r.mention(span_of(text, "AP", 0), true);
+        assert_eq!(r.sources[ap.source.unwrap()].name, "Associated Press");
+        assert_eq!(r.sources[ap.source.unwrap()].kind, SourceKind::NewsAgency);
+        let off = r.mention(span_of(text, "Officials", 0), true);
+        assert_eq!(r.sources[off.source.unwrap()].kind, SourceKind::Anonymous);
+        let he = r.mention(span_of(text, "He", 0), true);
+        assert_eq!(he.source, None);
+        assert_eq!(he.how, Resolution::Unresolved);
+    }
+}

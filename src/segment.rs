@@ -1,0 +1,228 @@
+//! Splits an article into its title, paragraphs and sentences, with byte spans.
+//!
+//! News conventions drive the rules: a line break always ends a paragraph; a
+//! period inside a quotation does not end the sentence that carries the quote
+//! (`"A. B," he said.` is one unit); abbreviations and initials do not end
+//! sentences; a quotation left open at the end of a paragraph (a quote that
+//! runs on into the next paragraph) does not hold the rest of the paragraph
+//! together.
+
+use crate::model::{Sentence, Span};
+use crate::token::{is_abbreviation, is_double_quote};
+
+/// Longest line, in bytes, still taken for a title when it opens the text.
+const MAX_TITLE_BYTES: usize = 300;
+
+/// Splits `text` into sentences in reading order.
+///
+/// The first non-empty line is the title when more text follows it and it is
+/// short; it is returned with `is_title` set.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let lines = paragraphs(text);
+    let mut sentences = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if index == 0 && lines.len() > 1 && line.len() <= MAX_TITLE_BYTES {
+            sentences.push(Sentence {
+                span: *line,
+                paragraph: 0,
+                is_title: true,
+            });
+            continue;
+        }
+        for span in split_paragraph(text, *line) {
+            sentences.push(Sentence {
+                span,
+                paragraph: index,
+                is_title: false,
+            });
+        }
+    }
+    sentences
+}
+
+/// Non-empty lines, trimmed, as spans.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (pos, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c == '\n' || c == '\r' {
+            if let Some(span) = trim(text, Span::new(start, pos)) {
+                out.push(span);
+            }
+            start = pos + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The span without leading and trailing whitespace, or `None` if nothing is left.
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let slice = span.text(text);
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    (!trimmed.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + trimmed.len()))
+}
+
+/// Regions between matched quote marks (opening mark to closing mark, inclusive).
+fn quoted_regions(text: &str, para: Span) -> Vec<Span> {
+    let mut regions = Vec::new();
+    let mut straight_open: Option<usize> = None;
+    let mut curly_open: Option<usize> = None;
+    for (offset, c) in para.text(text).char_indices() {
+        let pos = para.start + offset;
+        match c {
+            '"' => match straight_open.take() {
+                Some(open) => regions.push(Span::new(open, pos + 1)),
+                None => straight_open = Some(pos),
+            },
+            '“' | '„' | '«' => curly_open = Some(curly_open.unwrap_or(pos)),
+            '”' | '»' => {
+                if let Some(open) = curly_open.take() {
+                    regions.push(Span::new(open, pos + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    regions.sort();
+    regions
+}
+
+fn is_closing(c: char) -> bool {
+    is_double_quote(c) || matches!(c, '’' | '\'' | ')' | ']')
+}
+
+/// True when a sentence may start with `c`.
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || is_double_quote(c)
+        || matches!(c, '‘' | '(' | '[' | '\'')
+}
+
+/// Sentences of one paragraph.
+fn split_paragraph(text: &str, para: Span) -> Vec<Span> {
+    let quotes = quoted_regions(text, para);
+    let inside_quote = |pos: usize| quotes.iter().any(|q| q.start < pos && pos < q.end);
+    let slice = para.text(text);
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?') {
+            i += 1;
+            continue;
+        }
+        // The sentence ends after the run of terminal and closing marks.
+        let mut j = i + 1;
+        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1)) {
+            j += 1;
+        }
+        let end = para.start + chars.get(j).map_or(slice.len(), |&(b, _)| b);
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let boundary = k > j
+            && k < chars.len()
+            && opens_sentence(chars[k].1)
+            && !inside_quote(end)
+            && !(c == '.' && ends_abbreviation(slice, offset));
+        if boundary {
+            if let Some(span) = trim(text, Span::new(start, end)) {
+                out.push(span);
+            }
+            start = end;
+        }
+        i = j;
+    }
+    if let Some(span) = trim(text, Span::new(start, para.end)) {
+        out.push(span);
+    }
+    out
+}
+
+/// True when the period at `offset` of `slice` closes an abbreviation.
+fn ends_abbreviation(slice: &str, offset: usize) -> bool {
+    let before = &slice[..offset];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '—'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    is_abbreviation(&slice[word_start..offset + 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn title_then_sentences() {
+        let text = "A Title\n\nFirst one. Second one!\nThird? Yes.";
+        let sentences = segment(text);
+        assert!(sentences[0].is_title);
+        assert_eq!(
+            texts(text),
+            vec!["A Title", "First one.", "Second one!", "Third?", "Yes."]
+        );
+        assert_eq!(sentences[3].paragraph, 2);
+    }
+
+    #[test]
+    fn quote_with_inner_sentences_stays_whole() {
+        let text = "\"We won. We always win,\" he said. Then he left.";
+        assert_eq!(
+            texts(text),
+            vec!["\"We won. We always win,\" he said.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_and_closing_marks() {
+        let text = "She called it “illegal.” He agreed.";
+        assert_eq!(texts(text), vec!["She called it “illegal.”", "He agreed."]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let text = "Mr. Smith met Gen. Jones on Aug. 5 in the U.S. capital. J. Doe left.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Mr. Smith met Gen. Jones on Aug. 5 in the U.S. capital.",
+                "J. Doe left."
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_does_not_swallow_paragraph() {
+        let text = "“This quote runs on. It has two sentences.";
+        assert_eq!(
+            texts(text),
+            vec!["“This quote runs on.", "It has two sentences."]
+        );
+    }
+
+    #[test]
+    fn em_dash_and_lowercase_after_period_do_not_split() {
+        let text = "Talks covered trade—from the EAEU to the UN. e.g. nothing else.";
+        assert_eq!(texts(text).len(), 1);
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(segment("").is_empty());
+        assert!(segment("\n\n  \n").is_empty());
+    }
+}
