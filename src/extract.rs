@@ -270,7 +270,7 @@ impl<'a> SentenceView<'a> {
         mention: Option<Span>,
         rule: &'static str,
         default_kind: AttributionKind,
-        confidence: f32,
+        confidence: f64,
     ) -> Extraction {
         let quoted = !content.is_empty() && content.iter().all(|c| self.all_quoted(*c));
         let kind = if quoted && default_kind == AttributionKind::Indirect {

@@ -7,9 +7,11 @@
 //! result to SQLite. [`reading::read_article`] runs the text stages together.
 
 pub mod extract;
+pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod reading;
 pub mod resolve;
 pub mod segment;
+pub mod store;
 pub mod token;

@@ -1,1 +1,7 @@
-fn main() {}
+//! The `claimdb` binary: a thin shell over the `claimdb` library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

@@ -198,7 +198,7 @@ pub struct Extraction {
     /// Name of the rule that fired, kept for audits and per-rule evaluation.
     pub rule: &'static str,
     /// The rule's confidence, 0 to 1.
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 /// The article's own statement of where its information comes from

@@ -29,7 +29,7 @@ pub struct Attribution {
     /// An intermediary source, as an index into [`ArticleReading::sources`].
     pub via: Option<usize>,
     /// The rule's confidence, 0 to 1.
-    pub confidence: f32,
+    pub confidence: f64,
     /// Name of the rule that produced it.
     pub rule: &'static str,
     /// How the mention was resolved.
@@ -252,4 +252,77 @@ fn topic_continuation(text: &str, sentence: Span, claims: &[Claim]) -> Option<Cl
             resolution: Resolution::Carried,
         }],
     })
+}
+
+/// One claim-attribution as `claimdb extract` prints it: the record format
+/// the PolNeAR scorer reads (spans are byte offsets into the file's text).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExtractRecord {
+    /// The file the text came from.
+    pub file: String,
+    /// The claim's text.
+    pub claim: String,
+    /// Content fragments as `[start, end]` byte offsets.
+    pub content_spans: Vec<[usize; 2]>,
+    /// The cue words, if any.
+    pub cue: Option<String>,
+    /// Cue spans.
+    pub cue_spans: Vec<[usize; 2]>,
+    /// The source's canonical name, if any.
+    pub source: Option<String>,
+    /// The source as written, if written in the sentence.
+    pub mention: Option<String>,
+    /// The mention's span (empty when the source is not written there).
+    pub source_spans: Vec<[usize; 2]>,
+    /// The source's kind.
+    pub source_kind: Option<String>,
+    /// An intermediary source's name.
+    pub via: Option<String>,
+    /// How the claim is tied to the source.
+    pub kind: &'static str,
+    /// The rule that produced it.
+    pub rule: &'static str,
+    /// The rule's confidence.
+    pub confidence: f64,
+    /// How the mention was resolved.
+    pub resolution: String,
+    /// The sentence the claim comes from.
+    pub sentence_span: [usize; 2],
+}
+
+impl ArticleReading {
+    /// One record per claim and attribution, in reading order.
+    pub fn records(&self, file: &str, body: &str) -> Vec<ExtractRecord> {
+        let pair = |s: &Span| [s.start, s.end];
+        let mut out = Vec::new();
+        for claim in &self.claims {
+            for a in &claim.attributions {
+                let source = a.source.map(|s| &self.sources[s]);
+                out.push(ExtractRecord {
+                    file: file.to_string(),
+                    claim: claim.text(body),
+                    content_spans: claim.content.iter().map(pair).collect(),
+                    cue: (!a.cue.is_empty()).then(|| {
+                        a.cue
+                            .iter()
+                            .map(|c| c.text(body))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }),
+                    cue_spans: a.cue.iter().map(pair).collect(),
+                    source: source.map(|s| s.name.clone()),
+                    mention: a.mention.map(|m| m.text(body).to_string()),
+                    source_spans: a.mention.iter().map(pair).collect(),
+                    source_kind: source.map(|s| s.kind.to_string()),
+                    via: a.via.map(|v| self.sources[v].name.clone()),
+                    kind: a.kind.as_str(),
+                    rule: a.rule,
+                    confidence: a.confidence,
+                    resolution: a.resolution.to_string(),
+                    sentence_span: pair(&claim.sentence),
+                });
+            }
+        }
+        out
+    }
 }

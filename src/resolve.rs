@@ -383,6 +383,10 @@ impl<'a> Resolver<'a> {
         };
         self.add_alias(i, name);
         self.add_alias(i, alias);
+        // A person is also named by surname alone ("Pezeshkian said" elsewhere).
+        if kind == SourceKind::Person && name.contains(' ') {
+            self.add_alias(i, surname(name));
+        }
         i
     }
 

@@ -1,0 +1,5 @@
+// Migrations are embedded at compile time: rebuild when one is added or changed.
+fn main() {
+    println!("cargo:rerun-if-changed=migrations");
+    println!("cargo:rerun-if-changed=lexicons");
+}

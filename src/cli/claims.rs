@@ -1,0 +1,29 @@
+//! `claimdb claims`: claims with the sources that back them.
+
+use super::output::{print_rows, FormatArgs};
+use super::{DbArgs, Outcome};
+use anyhow::Result;
+use clap::Args;
+
+/// Arguments of `claimdb claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Only claims backed by this source (name or alias, any case).
+    #[arg(long)]
+    source: Option<String>,
+    /// Only claims of this article id.
+    #[arg(long)]
+    article: Option<i64>,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+/// Lists the claims.
+pub fn run(args: ClaimsArgs) -> Result<Outcome> {
+    let store = args.db.open_read_only()?;
+    let rows = store.claims(args.source.as_deref(), args.article)?;
+    print_rows(&rows, args.format.format_for_terminal())?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,127 @@
+//! `claimdb extract`: print what import would store, without a database.
+
+use super::output::{print_rows, Format};
+use super::Outcome;
+use anyhow::Result;
+use claimdb::input::{collect_paths, read_article_file};
+use claimdb::reading::{read_article, ArticleMeta, ExtractRecord};
+use claimdb::store::Rows;
+use clap::{Args, ValueEnum};
+use rusqlite::types::Value;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Output formats of `claimdb extract`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// One JSON object per claim-attribution (the scorer's input).
+    Jsonl,
+    /// One JSON array of those objects.
+    Json,
+    /// A table for reading.
+    Table,
+}
+
+/// Arguments of `claimdb extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files, or folders walked for *.txt.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: ExtractFormat,
+    /// The outlet that published these articles.
+    #[arg(long)]
+    publisher: Option<String>,
+}
+
+/// Runs the extraction and prints it.
+pub fn run(args: ExtractArgs) -> Result<Outcome> {
+    let (files, errors) = collect_paths(&args.paths);
+    let mut failed = errors.len();
+    for err in &errors {
+        eprintln!("claimdb: error: {err}");
+    }
+    let meta = ArticleMeta {
+        publisher: args.publisher.clone(),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut collected: Vec<ExtractRecord> = Vec::new();
+    let mut first = true;
+    if matches!(args.format, ExtractFormat::Json) {
+        writeln!(out, "[")?;
+    }
+    for path in &files {
+        let file = match read_article_file(path) {
+            Ok(file) => file,
+            Err(err) => {
+                eprintln!("claimdb: error: {err}");
+                failed += 1;
+                continue;
+            }
+        };
+        let reading = read_article(&file.text, &meta);
+        let records = reading.records(&path.display().to_string(), &file.text);
+        match args.format {
+            ExtractFormat::Jsonl => {
+                for r in &records {
+                    serde_json::to_writer(&mut out, r)?;
+                    writeln!(out)?;
+                }
+            }
+            ExtractFormat::Json => {
+                for r in &records {
+                    if !first {
+                        writeln!(out, ",")?;
+                    }
+                    first = false;
+                    write!(out, "  ")?;
+                    serde_json::to_writer(&mut out, r)?;
+                }
+            }
+            ExtractFormat::Table => collected.extend(records),
+        }
+    }
+    match args.format {
+        ExtractFormat::Json => writeln!(out, "\n]")?,
+        ExtractFormat::Table => {
+            drop(out);
+            print_rows(&table_rows(&collected), Format::Table)?;
+        }
+        ExtractFormat::Jsonl => {}
+    }
+    if files.is_empty() {
+        anyhow::bail!("nothing to extract");
+    }
+    Ok(if failed > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Done
+    })
+}
+
+fn table_rows(records: &[ExtractRecord]) -> Rows {
+    let text = |s: &str| Value::Text(s.to_string());
+    let opt = |s: &Option<String>| s.as_deref().map_or(Value::Null, text);
+    Rows {
+        columns: ["file", "claim", "source", "kind", "cue", "mention", "rule"]
+            .map(String::from)
+            .to_vec(),
+        rows: records
+            .iter()
+            .map(|r| {
+                vec![
+                    text(&r.file),
+                    text(&r.claim),
+                    opt(&r.source),
+                    text(r.kind),
+                    opt(&r.cue),
+                    opt(&r.mention),
+                    text(r.rule),
+                ]
+            })
+            .collect(),
+    }
+}

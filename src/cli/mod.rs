@@ -1,0 +1,95 @@
+//! The `claimdb` command line: argument parsing and one module per subcommand.
+//! Each subcommand is a thin shell over the library; errors get their context
+//! here and are printed as one line.
+
+mod claims;
+mod extract;
+mod import;
+mod output;
+mod query;
+mod sources;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// claimdb: who said what, according to whom, reported by which outlet.
+#[derive(Debug, Parser)]
+#[command(name = "claimdb", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the database lives.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbArgs {
+    /// The database file.
+    #[arg(long, env = "CLAIMDB_DB", default_value = "claims.db")]
+    pub db: PathBuf,
+}
+
+impl DbArgs {
+    /// Opens the database for writing, creating and migrating it as needed.
+    pub fn open(&self) -> anyhow::Result<claimdb::store::Store> {
+        use anyhow::Context;
+        claimdb::store::Store::open(&self.db)
+            .with_context(|| format!("opening database {}", self.db.display()))
+    }
+
+    /// Opens an existing database read-only.
+    pub fn open_read_only(&self) -> anyhow::Result<claimdb::store::Store> {
+        use anyhow::Context;
+        if !self.db.exists() {
+            anyhow::bail!(
+                "no database at {} (import articles first: claimdb import PATH)",
+                self.db.display()
+            );
+        }
+        claimdb::store::Store::open_read_only(&self.db)
+            .with_context(|| format!("opening database {} read-only", self.db.display()))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import articles (files, or folders of *.txt) into the database.
+    Import(import::ImportArgs),
+    /// Print what import would store, without a database.
+    Extract(extract::ExtractArgs),
+    /// Run one read-only SQL query.
+    Query(query::QueryArgs),
+    /// List claims with their sources.
+    Claims(claims::ClaimsArgs),
+    /// List sources with how many claims and articles they back.
+    Sources(sources::SourcesArgs),
+}
+
+/// What a command reports besides success or an error.
+pub enum Outcome {
+    /// Everything went through.
+    Done,
+    /// Some inputs failed (each already reported); the rest went through.
+    Partial,
+}
+
+/// Parses the arguments, runs the command and turns the result into an exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Import(args) => import::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Claims(args) => claims::run(args),
+        Command::Sources(args) => sources::run(args),
+    };
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(3),
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("claimdb: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

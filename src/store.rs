@@ -1,0 +1,612 @@
+//! The SQLite database: opening it safely, migrating it, writing one article's
+//! reading atomically, and the read queries the CLI offers.
+//!
+//! Knows nothing about parsing: it takes an [`ArticleReading`] as data.
+
+use crate::model::SourceKind;
+use crate::reading::{ArticleReading, Claim};
+use chrono::{SecondsFormat, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::time::Duration;
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// How long a writer waits for another connection's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Errors a caller may want to tell apart.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database was written by a newer claimdb.
+    #[error("database schema version {found} is newer than this claimdb supports ({supported}); upgrade claimdb — the database was left untouched")]
+    NewerSchema {
+        /// Highest migration version in the database.
+        found: i64,
+        /// Highest migration version this build knows.
+        supported: i64,
+    },
+    /// The file is not a claimdb database (or not SQLite at all).
+    #[error("not a claimdb database: {0}")]
+    NotClaimdb(String),
+    /// Applying migrations failed.
+    #[error("migrating the database failed: {0}")]
+    Migration(#[from] refinery::Error),
+    /// Any SQLite error.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// A statement given to a read-only query would write.
+    #[error("refused: only read-only statements may run here (SELECT, WITH, EXPLAIN, read-only PRAGMA); this one would write or attach a database")]
+    WriteRefused,
+    /// A name or kind given by the user does not exist.
+    #[error("{0}")]
+    NotFound(String),
+}
+
+/// Result alias for store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An article to store, with what is known about it besides its reading.
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle<'a> {
+    /// The text verbatim; every stored span is a byte offset into it.
+    pub body: &'a str,
+    /// Title (from metadata, or the text's first line).
+    pub title: Option<String>,
+    /// Address it was published at.
+    pub url: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// When it was published, ISO 8601.
+    pub published_at: Option<String>,
+    /// Where it was imported from (a path).
+    pub origin: Option<String>,
+}
+
+/// What storing one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Stored as a new article.
+    Imported {
+        /// Its id.
+        article_id: i64,
+        /// Claims written.
+        claims: usize,
+        /// Attributions written.
+        attributions: usize,
+        /// Sources created (not merged into existing ones).
+        new_sources: usize,
+    },
+    /// The same text was already stored; nothing changed.
+    Duplicate {
+        /// The existing article's id.
+        article_id: i64,
+    },
+}
+
+/// Row counts of the main tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// Articles stored.
+    pub articles: i64,
+    /// Claims stored.
+    pub claims: i64,
+    /// Attributions stored.
+    pub attributions: i64,
+    /// Distinct sources.
+    pub sources: i64,
+}
+
+/// Column names and rows of a query, values as SQLite gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    /// Column names, in order.
+    pub columns: Vec<String>,
+    /// Rows, each with one value per column.
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// The SHA-256 of a text, in hex: the identity of an article's content.
+pub fn content_hash(body: &str) -> String {
+    let digest = Sha256::digest(body.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Number of migrations compiled into this build.
+pub fn embedded_migration_count() -> usize {
+    embedded::migrations::runner().get_migrations().len()
+}
+
+/// A claimdb database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` for writing and
+    /// brings its schema up to date. A database from a newer claimdb is
+    /// refused before anything is written.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        // Checked before anything (even the journal mode) is written.
+        check_schema(&conn)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Opens an existing database read-only: no write of any kind can go through it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        // No other database file may be attached through a read-only store.
+        conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        check_schema(&conn)?;
+        Ok(Store { conn })
+    }
+
+    /// An in-memory database with the current schema (for tests and dry runs).
+    pub fn in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The underlying connection, for read queries the CLI composes.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Stores an article and everything read in it, in one transaction: all
+    /// of it or none. The same text stored twice is a [`ImportOutcome::Duplicate`].
+    pub fn import(
+        &mut self,
+        article: &NewArticle,
+        reading: &ArticleReading,
+    ) -> Result<ImportOutcome> {
+        let hash = content_hash(article.body);
+        let tx = self.conn.transaction()?;
+        if let Some(article_id) = tx
+            .query_row(
+                "SELECT id FROM articles WHERE content_hash = ?1",
+                [&hash],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(ImportOutcome::Duplicate { article_id });
+        }
+        let mut new_sources = 0;
+        let mut source_ids = Vec::with_capacity(reading.sources.len());
+        for entity in &reading.sources {
+            let (id, created) = upsert_source(&tx, &entity.name, entity.kind, &entity.aliases)?;
+            new_sources += usize::from(created);
+            source_ids.push(id);
+        }
+        let id_of = |i: Option<usize>| i.map(|i| source_ids[i]);
+
+        let stamp = now();
+        tx.execute(
+            "INSERT INTO articles (title, url, publisher_id, author, published_at, imported_at, origin, content_hash, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                article.title.as_deref().or(reading.title.as_deref()),
+                article.url,
+                id_of(reading.publisher),
+                article.author,
+                article.published_at,
+                stamp,
+                article.origin,
+                hash,
+                article.body,
+            ],
+        )?;
+        let article_id = tx.last_insert_rowid();
+        {
+            let mut cite = tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
+            )?;
+            for &s in &reading.cited {
+                cite.execute(params![article_id, source_ids[s]])?;
+            }
+        }
+
+        let mut attributions = 0;
+        {
+            let mut insert_claim = tx.prepare_cached(
+                "INSERT INTO claims (article_id, position, text, content_start, content_end, content_spans, sentence_start, sentence_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            let mut insert_attribution = tx.prepare_cached(
+                "INSERT INTO attributions (claim_id, source_id, kind, cue, cue_start, cue_end, mention, mention_start, mention_end,
+                                           via_source_id, confidence, rule, resolution)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for (position, claim) in reading.claims.iter().enumerate() {
+                let cover = claim.content_cover();
+                insert_claim.execute(params![
+                    article_id,
+                    position as i64,
+                    claim.text(article.body),
+                    cover.start as i64,
+                    cover.end as i64,
+                    spans_json(claim),
+                    claim.sentence.start as i64,
+                    claim.sentence.end as i64,
+                ])?;
+                let claim_id = tx.last_insert_rowid();
+                for a in &claim.attributions {
+                    let cue = a.cue.iter().copied().reduce(|x, y| x.cover(y));
+                    insert_attribution.execute(params![
+                        claim_id,
+                        id_of(a.source),
+                        a.kind.as_str(),
+                        cue.map(|c| c.text(article.body)),
+                        cue.map(|c| c.start as i64),
+                        cue.map(|c| c.end as i64),
+                        a.mention.map(|m| m.text(article.body)),
+                        a.mention.map(|m| m.start as i64),
+                        a.mention.map(|m| m.end as i64),
+                        id_of(a.via),
+                        a.confidence,
+                        a.rule,
+                        a.resolution.to_string(),
+                    ])?;
+                    attributions += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(ImportOutcome::Imported {
+            article_id,
+            claims: reading.claims.len(),
+            attributions,
+            new_sources,
+        })
+    }
+
+    /// Row counts of the main tables.
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims),
+                    (SELECT count(*) FROM attributions), (SELECT count(*) FROM sources)",
+            [],
+            |r| {
+                Ok(Counts {
+                    articles: r.get(0)?,
+                    claims: r.get(1)?,
+                    attributions: r.get(2)?,
+                    sources: r.get(3)?,
+                })
+            },
+        )?)
+    }
+
+    /// Runs one SQL statement with positional parameters and returns its rows.
+    pub fn rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let columns: Vec<String> = stmt
+            .column_names()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let n = columns.len();
+        let rows = stmt
+            .query_map(params, |r| {
+                (0..n)
+                    .map(|i| r.get::<_, Value>(i))
+                    .collect::<Result<Vec<_>, _>>()
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Rows { columns, rows })
+    }
+
+    /// Runs one statement that must not write (checked by SQLite before it
+    /// runs, on top of the read-only connection) and returns its rows.
+    pub fn read_only_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
+        let stmt = self.conn.prepare(sql)?;
+        let first_word = sql
+            .trim_start()
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !stmt.readonly() || matches!(first_word.as_str(), "attach" | "detach" | "vacuum") {
+            return Err(StoreError::WriteRefused);
+        }
+        drop(stmt);
+        self.rows(sql, params)
+    }
+
+    /// Claims with their sources (the `claim_sources` view), optionally for
+    /// one source (by name or alias) or one article.
+    pub fn claims(&self, source: Option<&str>, article: Option<i64>) -> Result<Rows> {
+        let source_id = match source {
+            Some(name) => Some(
+                self.source_id(name)?
+                    .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))?,
+            ),
+            None => None,
+        };
+        self.rows(
+            "SELECT cs.claim_id, cs.attribution_id, cs.article_id, cs.claim, cs.source, cs.source_kind,
+                    cs.attribution_kind, cs.cue, cs.mention, cs.via, cs.status, cs.confidence, cs.rule
+             FROM claim_sources cs JOIN attributions a ON a.id = cs.attribution_id
+             WHERE (?1 IS NULL OR a.source_id = ?1) AND (?2 IS NULL OR cs.article_id = ?2)
+             ORDER BY cs.article_id, cs.position, cs.attribution_id",
+            &[&source_id, &article],
+        )
+    }
+
+    /// Sources with their claim and article counts, most cited first.
+    pub fn sources(&self, kind: Option<SourceKind>) -> Result<Rows> {
+        self.rows(
+            "SELECT id, name, kind, claims, articles, aliases FROM source_summary
+             WHERE (?1 IS NULL OR kind = ?1)
+             ORDER BY claims DESC, name",
+            &[&kind.map(SourceKind::as_str)],
+        )
+    }
+
+    /// The id of the source with this name or alias (case-insensitive).
+    pub fn source_id(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM sources WHERE name = ?1
+                 UNION ALL SELECT source_id FROM source_aliases WHERE alias = ?1 LIMIT 1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+/// Connection settings that cannot live in migrations (refinery runs those in
+/// a transaction, where these pragmas are ignored or fail).
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Highest migration version recorded in the database, if it has any.
+fn applied_versions(conn: &Connection) -> Result<Vec<i64>> {
+    let has_history: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refinery_schema_history')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_history {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare("SELECT version FROM refinery_schema_history ORDER BY version")?;
+    let versions = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    Ok(versions)
+}
+
+/// Refuses a database whose history holds a migration this build does not know,
+/// and a non-empty SQLite file that is not a claimdb database.
+fn check_schema(conn: &Connection) -> Result<()> {
+    let known: Vec<i64> = embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .collect();
+    let supported = known.iter().copied().max().unwrap_or(0);
+    let applied = applied_versions(conn).map_err(|e| match e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            StoreError::NotClaimdb("the file is not an SQLite database".into())
+        }
+        other => other,
+    })?;
+    if let Some(&found) = applied.iter().find(|v| !known.contains(v)) {
+        return Err(StoreError::NewerSchema {
+            found: applied.iter().copied().max().unwrap_or(found),
+            supported,
+        });
+    }
+    if applied.is_empty() {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(StoreError::NotClaimdb(
+                "the SQLite file has tables but no claimdb schema history".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    check_schema(conn)?;
+    embedded::migrations::runner().run(conn)?;
+    Ok(())
+}
+
+/// Finds the source by its name or any alias, or creates it. Returns its id
+/// and whether it was created. New aliases are attached to it; an alias
+/// already taken by another source stays with that source.
+fn upsert_source(
+    tx: &Transaction,
+    name: &str,
+    kind: SourceKind,
+    aliases: &[String],
+) -> Result<(i64, bool)> {
+    let mut find = tx.prepare_cached(
+        "SELECT id FROM sources WHERE name = ?1 UNION ALL SELECT source_id FROM source_aliases WHERE alias = ?1 LIMIT 1",
+    )?;
+    let mut existing = find.query_row([name], |r| r.get::<_, i64>(0)).optional()?;
+    for alias in aliases {
+        if existing.is_some() {
+            break;
+        }
+        existing = find.query_row([alias], |r| r.get(0)).optional()?;
+    }
+    let (id, created) = match existing {
+        Some(id) => {
+            // Learn a specific kind for a source first seen without one.
+            tx.prepare_cached("UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind = 'unknown' AND ?2 <> 'unknown'")?
+                .execute(params![id, kind.as_str()])?;
+            (id, false)
+        }
+        None => {
+            tx.prepare_cached("INSERT INTO sources (name, kind, created_at) VALUES (?1, ?2, ?3)")?
+                .execute(params![name, kind.as_str(), now()])?;
+            (tx.last_insert_rowid(), true)
+        }
+    };
+    let mut add = tx.prepare_cached(
+        "INSERT OR IGNORE INTO source_aliases (alias, source_id) VALUES (?1, ?2)",
+    )?;
+    for alias in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+        add.execute(params![alias, id])?;
+    }
+    Ok((id, created))
+}
+
+fn spans_json(claim: &Claim) -> String {
+    let pairs: Vec<[usize; 2]> = claim.content.iter().map(|s| [s.start, s.end]).collect();
+    serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::{read_article, ArticleMeta};
+
+    const TEXT: &str = "Harbor News\n\nThe harbor will close in May, the port authority said. \"We have no choice,\" said Mayor Lena Ortiz.";
+
+    #[test]
+    fn every_migration_file_is_embedded() {
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "sql")
+            })
+            .count();
+        assert_eq!(embedded_migration_count(), files);
+    }
+
+    #[test]
+    fn import_is_idempotent_and_counts_rows() {
+        let mut store = Store::in_memory().unwrap();
+        let reading = read_article(TEXT, &ArticleMeta::default());
+        let article = NewArticle {
+            body: TEXT,
+            ..NewArticle::default()
+        };
+        let first = store.import(&article, &reading).unwrap();
+        assert!(
+            matches!(first, ImportOutcome::Imported { claims: 2, .. }),
+            "{first:?}"
+        );
+        let again = store.import(&article, &reading).unwrap();
+        assert!(matches!(again, ImportOutcome::Duplicate { .. }));
+        let counts = store.counts().unwrap();
+        assert_eq!((counts.articles, counts.claims), (1, 2));
+        let ortiz = store.source_id("lena ortiz").unwrap();
+        assert!(ortiz.is_some());
+        let rows = store.claims(Some("Lena Ortiz"), None).unwrap();
+        assert_eq!(rows.rows.len(), 1);
+    }
+
+    #[test]
+    fn fts_follows_claims() {
+        let mut store = Store::in_memory().unwrap();
+        let reading = read_article(TEXT, &ArticleMeta::default());
+        store
+            .import(
+                &NewArticle {
+                    body: TEXT,
+                    ..NewArticle::default()
+                },
+                &reading,
+            )
+            .unwrap();
+        let rows = store
+            .rows(
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1",
+                &[&"harbor"],
+            )
+            .unwrap();
+        assert_eq!(rows.rows.len(), 1);
+    }
+
+    #[test]
+    fn read_only_rows_refuse_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::open(&path).unwrap());
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(
+            store
+                .read_only_rows("SELECT count(*) AS n FROM claims", &[])
+                .unwrap()
+                .rows
+                .len(),
+            1
+        );
+        let other = dir.path().join("copy.db");
+        for sql in [
+            "DELETE FROM claims".to_string(),
+            "DROP TABLE claims".to_string(),
+            "PRAGMA user_version = 3".to_string(),
+            format!("VACUUM INTO '{}'", other.display()),
+            format!("ATTACH '{}' AS x", other.display()),
+        ] {
+            assert!(store.read_only_rows(&sql, &[]).is_err(), "{sql}");
+        }
+        assert!(!other.exists());
+    }
+
+    #[test]
+    fn newer_schema_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::open(&path).unwrap());
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute(
+                "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (999, 'future', '2030-01-01T00:00:00Z', '0')",
+                [],
+            )
+            .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NewerSchema { found: 999, .. }),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+}
