@@ -678,13 +678,8 @@ impl<'a> SentenceView<'a> {
                 None
             }
         });
-        let mut content = Vec::new();
-        let rule;
-        match quote {
-            Some((open, close)) => {
-                content.push(self.cover(open, close));
-                rule = "quote_cue_source";
-            }
+        let (mut content, rule) = match quote {
+            Some((open, close)) => (vec![self.cover(open, close)], "quote_cue_source"),
             None => {
                 if !matches!(verb.class, VerbClass::Speech | VerbClass::Belief) {
                     return None;
@@ -700,10 +695,9 @@ impl<'a> SentenceView<'a> {
                 if start >= end {
                     return None;
                 }
-                content.push(self.cover(start, end));
-                rule = "trailing_cue";
+                (vec![self.cover(start, end)], "trailing_cue")
             }
-        }
+        };
         // The frame must close the sentence, or open a second quotation: `"A," he said, "B."`.
         let mut k = frame_end + 1;
         if let Some((len, PhraseFrame::Nominal)) = self.phrase_at(k) {
@@ -775,7 +769,7 @@ impl<'a> SentenceView<'a> {
         }
         let mut cited = Vec::new();
         let mut start = r + len;
-        for k in start..=last + 1 {
+        for k in r + len..=last + 1 {
             let boundary = k > last || self.is_punct(k, ",") || self.word(k) == "and";
             if boundary {
                 let mut s = start;
@@ -910,8 +904,10 @@ fn quote_regions(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    /// (rule, kind, mention, cue, content fragments) of each extraction.
-    fn read(text: &str) -> Vec<(String, String, Option<String>, String, Vec<String>)> {
+    /// (rule, kind, mention, cue, content fragments) of an extraction.
+    type Found = (String, String, Option<String>, String, Vec<String>);
+
+    fn read(text: &str) -> Vec<Found> {
         extract_sentence(text, 0, Span::new(0, text.len()))
             .extractions
             .iter()
@@ -931,7 +927,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> (String, String, Option<String>, String, Vec<String>) {
+    fn one(text: &str) -> Found {
         let mut found = read(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found.remove(0)

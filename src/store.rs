@@ -304,7 +304,6 @@ impl Store {
         let mut stmt = self.conn.prepare(sql)?;
         let columns: Vec<String> = stmt
             .column_names()
-            .into_iter()
             .map(str::to_string)
             .collect();
         let n = columns.len();
@@ -323,7 +322,6 @@ impl Store {
     pub fn read_only_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
         let stmt = self.conn.prepare(sql)?;
         let first_word = sql
-            .trim_start()
             .split_whitespace()
             .next()
             .unwrap_or("")
