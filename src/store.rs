@@ -110,6 +110,24 @@ pub struct Rows {
     pub rows: Vec<Vec<Value>>,
 }
 
+impl Rows {
+    /// The same rows with only the named columns, in that order (unknown names are skipped).
+    pub fn select(&self, names: &[&str]) -> Rows {
+        let picks: Vec<usize> = names
+            .iter()
+            .filter_map(|n| self.columns.iter().position(|c| c == n))
+            .collect();
+        Rows {
+            columns: picks.iter().map(|&i| self.columns[i].clone()).collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| picks.iter().map(|&i| r[i].clone()).collect())
+                .collect(),
+        }
+    }
+}
+
 /// The SHA-256 of a text, in hex: the identity of an article's content.
 pub fn content_hash(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
@@ -302,10 +320,7 @@ impl Store {
     /// Runs one SQL statement with positional parameters and returns its rows.
     pub fn rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
         let mut stmt = self.conn.prepare(sql)?;
-        let columns: Vec<String> = stmt
-            .column_names()
-            .map(str::to_string)
-            .collect();
+        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let n = columns.len();
         let rows = stmt
             .query_map(params, |r| {

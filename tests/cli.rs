@@ -16,7 +16,11 @@ fn claimdb() -> Command {
 
 fn seeded(dir: &Path) -> PathBuf {
     let db = dir.join("c.db");
-    claimdb().args(["import", SEED, "--db"]).arg(&db).assert().success();
+    claimdb()
+        .args(["import", SEED, "--db"])
+        .arg(&db)
+        .assert()
+        .success();
     db
 }
 
@@ -34,7 +38,9 @@ fn import_prints_a_summary_and_skips_duplicates() {
         .arg(&db)
         .assert()
         .success()
-        .stdout(predicate::str::contains("articles: 1 new, 0 skipped as duplicates, 0 failed"))
+        .stdout(predicate::str::contains(
+            "articles: 1 new, 0 skipped as duplicates, 0 failed",
+        ))
         .stdout(predicate::str::contains("5 sources"));
     claimdb()
         .args(["import", SEED, "--db"])
@@ -49,7 +55,11 @@ fn import_prints_a_summary_and_skips_duplicates() {
 fn database_path_comes_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.db");
-    claimdb().args(["import", SEED]).env("CLAIMDB_DB", &db).assert().success();
+    claimdb()
+        .args(["import", SEED])
+        .env("CLAIMDB_DB", &db)
+        .assert()
+        .success();
     assert!(db.exists());
 }
 
@@ -72,17 +82,35 @@ fn extract_prints_scorer_records_without_a_database() {
         .collect();
     assert!(!records.is_empty());
     for key in [
-        "file", "claim", "content_spans", "cue", "cue_spans", "source", "mention", "source_spans", "kind", "rule",
+        "file",
+        "claim",
+        "content_spans",
+        "cue",
+        "cue_spans",
+        "source",
+        "mention",
+        "source_spans",
+        "kind",
+        "rule",
         "confidence",
     ] {
         assert!(records.iter().all(|r| r.get(key).is_some()), "key {key}");
     }
-    let said = records.iter().find(|r| r["cue"] == "said" && r["mention"] == "Lukashenko").unwrap();
-    let [s, e] = [said["source_spans"][0][0].as_u64().unwrap(), said["source_spans"][0][1].as_u64().unwrap()];
+    let said = records
+        .iter()
+        .find(|r| r["cue"] == "said" && r["mention"] == "Lukashenko")
+        .unwrap();
+    let [s, e] = [
+        said["source_spans"][0][0].as_u64().unwrap(),
+        said["source_spans"][0][1].as_u64().unwrap(),
+    ];
     assert_eq!(&text[s as usize..e as usize], "Lukashenko");
     assert!(!dir.path().join("claims.db").exists());
 
-    let table = claimdb().args(["extract", SEED, "--format", "table"]).assert().success();
+    let table = claimdb()
+        .args(["extract", SEED, "--format", "table"])
+        .assert()
+        .success();
     table.stdout(predicate::str::contains("Alexander Lukashenko"));
     let json = json_of(claimdb().args(["extract", SEED, "--format", "json"]));
     assert_eq!(json.as_array().unwrap().len(), records.len());
@@ -93,7 +121,11 @@ fn query_outputs_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());
     let sql = "SELECT name, kind FROM sources WHERE kind = ?1 ORDER BY name";
-    let json = json_of(claimdb().args(["query", sql, "-p", "person", "--db"]).arg(&db));
+    let json = json_of(
+        claimdb()
+            .args(["query", sql, "-p", "person", "--db"])
+            .arg(&db),
+    );
     assert_eq!(json[0]["name"], "Alexander Lukashenko");
     assert_eq!(json.as_array().unwrap().len(), 2);
     claimdb()
@@ -120,7 +152,12 @@ fn query_outputs_every_format() {
 fn query_is_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());
-    for sql in ["DELETE FROM claims", "DROP VIEW claim_sources", "UPDATE sources SET name = 'x'", "PRAGMA user_version = 7"] {
+    for sql in [
+        "DELETE FROM claims",
+        "DROP VIEW claim_sources",
+        "UPDATE sources SET name = 'x'",
+        "PRAGMA user_version = 7",
+    ] {
         claimdb()
             .args(["query", sql, "--db"])
             .arg(&db)
@@ -128,7 +165,11 @@ fn query_is_read_only() {
             .failure()
             .stderr(predicate::str::starts_with("claimdb: error:"));
     }
-    let json = json_of(claimdb().args(["query", "SELECT count(*) AS n FROM claims", "--db"]).arg(&db));
+    let json = json_of(
+        claimdb()
+            .args(["query", "SELECT count(*) AS n FROM claims", "--db"])
+            .arg(&db),
+    );
     assert_eq!(json[0]["n"], 15);
 }
 
@@ -136,11 +177,19 @@ fn query_is_read_only() {
 fn claims_and_sources_filter() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());
-    let claims = json_of(claimdb().args(["claims", "--source", "pesezhkian", "--json", "--db"]).arg(&db));
+    let claims = json_of(
+        claimdb()
+            .args(["claims", "--source", "pesezhkian", "--json", "--db"])
+            .arg(&db),
+    );
     let claims = claims.as_array().unwrap();
     assert!(claims.iter().all(|c| c["source"] == "Masoud Pezeshkian"));
     assert!(claims.iter().any(|c| c["mention"] == "He"));
-    let article = json_of(claimdb().args(["claims", "--article", "1", "--json", "--db"]).arg(&db));
+    let article = json_of(
+        claimdb()
+            .args(["claims", "--article", "1", "--json", "--db"])
+            .arg(&db),
+    );
     assert_eq!(article.as_array().unwrap().len(), 31);
     claimdb()
         .args(["claims", "--source", "Nobody", "--db"])
@@ -148,7 +197,11 @@ fn claims_and_sources_filter() {
         .assert()
         .failure()
         .stderr("claimdb: error: no source named 'Nobody'\n");
-    let people = json_of(claimdb().args(["sources", "--kind", "person", "--json", "--db"]).arg(&db));
+    let people = json_of(
+        claimdb()
+            .args(["sources", "--kind", "person", "--json", "--db"])
+            .arg(&db),
+    );
     assert_eq!(people.as_array().unwrap().len(), 2);
     claimdb()
         .args(["sources", "--kind", "robot", "--db"])
@@ -166,7 +219,11 @@ fn bad_inputs_are_reported_and_the_rest_imported() {
     std::fs::write(inbox.join("binary.txt"), b"\x00\x01\x02PNG").unwrap();
     std::fs::write(inbox.join("latin1.txt"), b"Caf\xe9 owner said no.").unwrap();
     std::fs::write(inbox.join("empty.txt"), b"  \n").unwrap();
-    std::fs::write(inbox.join("good.txt"), "Title\n\nThe mayor said the bridge was unsafe.").unwrap();
+    std::fs::write(
+        inbox.join("good.txt"),
+        "Title\n\nThe mayor said the bridge was unsafe.",
+    )
+    .unwrap();
     let db = dir.path().join("c.db");
     claimdb()
         .args(["import", "--db"])
@@ -175,11 +232,17 @@ fn bad_inputs_are_reported_and_the_rest_imported() {
         .arg(dir.path().join("missing.txt"))
         .assert()
         .code(3)
-        .stdout(predicate::str::contains("articles: 1 new, 0 skipped as duplicates, 4 failed"))
+        .stdout(predicate::str::contains(
+            "articles: 1 new, 0 skipped as duplicates, 4 failed",
+        ))
         .stderr(predicate::str::contains("binary.txt: binary file"))
-        .stderr(predicate::str::contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"))
+        .stderr(predicate::str::contains(
+            "latin1.txt: not valid UTF-8 (first bad byte at offset 3)",
+        ))
         .stderr(predicate::str::contains("empty.txt: empty file"))
-        .stderr(predicate::str::contains("missing.txt: no such file or directory"));
+        .stderr(predicate::str::contains(
+            "missing.txt: no such file or directory",
+        ));
 }
 
 #[test]
@@ -190,7 +253,10 @@ fn unusable_database_paths_fail_with_one_line() {
         .arg(dir.path().join("no/such/folder/c.db"))
         .assert()
         .failure()
-        .stderr(predicate::str::starts_with("claimdb: error: opening database").and(predicate::str::ends_with("\n")))
+        .stderr(
+            predicate::str::starts_with("claimdb: error: opening database")
+                .and(predicate::str::ends_with("\n")),
+        )
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
     claimdb()
         .args(["claims", "--db"])

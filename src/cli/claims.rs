@@ -1,6 +1,6 @@
 //! `claimdb claims`: claims with the sources that back them.
 
-use super::output::{print_rows, FormatArgs};
+use super::output::{print_rows, Format, FormatArgs};
 use super::{DbArgs, Outcome};
 use anyhow::Result;
 use clap::Args;
@@ -24,6 +24,22 @@ pub struct ClaimsArgs {
 pub fn run(args: ClaimsArgs) -> Result<Outcome> {
     let store = args.db.open_read_only()?;
     let rows = store.claims(args.source.as_deref(), args.article)?;
-    print_rows(&rows, args.format.format_for_terminal())?;
+    let format = args.format.format_for_terminal();
+    // A terminal table keeps the columns a reader scans; the data formats keep all.
+    let rows = if format == Format::Table {
+        rows.select(&[
+            "claim_id",
+            "attribution_id",
+            "claim",
+            "source",
+            "attribution_kind",
+            "cue",
+            "mention",
+            "status",
+        ])
+    } else {
+        rows
+    };
+    print_rows(&rows, format)?;
     Ok(Outcome::Done)
 }
