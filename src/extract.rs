@@ -23,7 +23,7 @@
 
 use crate::lexicon::{CueVerb, Lexicon, PhraseFrame, VerbClass};
 use crate::model::{AttributionKind, Extraction, Sentence, SourcingStatement, Span};
-use crate::token::{tokenize, Token, TokenKind};
+use crate::token::{is_double_quote, tokenize, Token, TokenKind};
 
 /// What the extractor found in one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,67 +32,82 @@ pub struct SentenceReading {
     pub extractions: Vec<Extraction>,
     /// Set when the sentence states the article's own sourcing.
     pub sourcing: Option<SourcingStatement>,
+    /// True when the whole sentence is content of an attribution found in an
+    /// earlier sentence (a quotation running on).
+    pub continues_previous: bool,
     /// Part of the sentence stated in the article's own voice beside an
     /// attribution ("Both are under sanctions, which X called “illegal.”").
     pub own_voice: Option<Span>,
 }
 
 /// Reads every sentence of an article. Sentences are read one by one; the
-/// only rule that looks across sentences is the quote continuation.
+/// only rules that look across sentences carry a quotation on: a sentence
+/// that is all quotation, after a quoted speaker (in the same paragraph, or
+/// in the next one when the quotation was left open), belongs to that
+/// speaker's content, and so does the sentence after "X said:".
 pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<SentenceReading> {
     let mut readings: Vec<SentenceReading> = Vec::with_capacity(sentences.len());
+    // The attribution a following sentence may carry on: (reading, extraction).
+    let mut open: Option<(usize, usize)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         let mut reading = extract_sentence(text, index, sentence.span);
         if reading.extractions.is_empty() && reading.sourcing.is_none() && !sentence.is_title {
-            if let Some(previous) = readings.last().and_then(|r| r.extractions.last()) {
-                let same_paragraph =
-                    index > 0 && sentences[index - 1].paragraph == sentence.paragraph;
-                if let Some(cont) =
-                    quote_continuation(text, index, sentence.span, previous, same_paragraph)
-                {
-                    reading.extractions.push(cont);
+            if let Some((r, x)) = open {
+                let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
+                let owner = &mut readings[r].extractions[x];
+                if let Some(fragment) = running_quote(text, sentence.span, owner, same_paragraph) {
+                    if owner.content.is_empty() && is_quotation(text, fragment) {
+                        owner.kind = AttributionKind::DirectQuote;
+                    }
+                    owner.content.push(fragment);
+                    reading.continues_previous = true;
                 }
             }
         }
+        if !reading.continues_previous {
+            open = reading
+                .extractions
+                .iter()
+                .rposition(|e| {
+                    e.content.is_empty() || e.content.iter().any(|c| is_quotation(text, *c))
+                })
+                .filter(|&x| x + 1 == reading.extractions.len())
+                .map(|x| (index, x));
+        }
         readings.push(reading);
+    }
+    // "X said:" with nothing after it is no attribution.
+    for reading in &mut readings {
+        reading.extractions.retain(|e| !e.content.is_empty());
     }
     readings
 }
 
-/// A sentence that is one quotation, right after a quoted speaker in the same
-/// paragraph, carries on that speaker's words.
-fn quote_continuation(
-    text: &str,
-    index: usize,
-    span: Span,
-    previous: &Extraction,
-    same_paragraph: bool,
-) -> Option<Extraction> {
-    if !same_paragraph
-        || previous.kind != AttributionKind::DirectQuote
-        || previous.mention.is_none()
-    {
+/// True when `span` starts and ends with quotation marks.
+fn is_quotation(text: &str, span: Span) -> bool {
+    let t = span.text(text);
+    t.starts_with(|c: char| is_double_quote(c) || c == '\'' || c == '`')
+        && t.ends_with(|c: char| is_double_quote(c) || c == '\'')
+}
+
+/// The part of the sentence at `span` that carries on `owner`'s content, if
+/// it does: the whole sentence after "X said:", or a quotation opening the
+/// sentence right after a quoted speaker.
+fn running_quote(text: &str, span: Span, owner: &Extraction, same_paragraph: bool) -> Option<Span> {
+    let view = SentenceView::new(text, 0, span);
+    let last = view.last_content_token()?;
+    if owner.content.is_empty() {
+        return Some(view.cover(0, last));
+    }
+    let left_open = owner
+        .content
+        .last()
+        .is_some_and(|c| !is_quotation(text, *c));
+    if !(same_paragraph || left_open) {
         return None;
     }
-    let view = SentenceView::new(text, index, span);
-    let (open, close) = *view.regions.first()?;
-    let last_word = view
-        .toks
-        .iter()
-        .rposition(|t| t.kind != TokenKind::Punct || view.toks.len() == 1)?;
-    if open != 0 || close + 1 < last_word {
-        return None;
-    }
-    Some(Extraction {
-        sentence: index,
-        content: vec![view.cover(open, close)],
-        cue: Vec::new(),
-        mention: None,
-        via: None,
-        kind: AttributionKind::Continuation,
-        rule: "quote_continuation",
-        confidence: 0.6,
-    })
+    let (open, close) = view.quote_opening_at(0)?;
+    Some(view.cover(open, close.max(last).min(view.len() - 1)))
 }
 
 /// Reads one sentence (`span` of `text`; `index` is stored in the results).
@@ -117,7 +132,8 @@ pub fn extract_sentence(text: &str, index: usize, span: Span) -> SentenceReading
                 None => None,
             },
         };
-        if let Some(extraction) = found {
+        if let Some(mut extraction) = found {
+            extraction.antecedent = view.relative_antecedent(&extraction);
             view.claim(&extraction);
             reading.extractions.push(extraction);
         }
@@ -284,6 +300,7 @@ impl<'a> SentenceView<'a> {
             cue: vec![cue],
             mention,
             via: None,
+            antecedent: None,
             kind,
             rule,
             confidence,
@@ -354,11 +371,11 @@ impl<'a> SentenceView<'a> {
             return Some((end, end));
         }
         if w == "who" {
-            // "Smith, who said …": the subject stands before the comma.
-            if end >= 2 && self.is_punct(end - 1, ",") {
-                return self.np_before(end - 1);
-            }
-            return None;
+            // "Smith, who said …": the relative pronoun is the mention; see `antecedent_of`.
+            return Some((end, end));
+        }
+        if self.is_punct(end, ",") {
+            return self.appositive_subject(end);
         }
         if self.np_head(end, lex) {
             let mut start = end;
@@ -397,6 +414,106 @@ impl<'a> SentenceView<'a> {
             }
         }
         None
+    }
+
+    /// "Mark Holden, chairman of the board, said": a name and its appositive
+    /// opening the sentence, ending at the comma `comma` before the cue.
+    fn appositive_subject(&self, comma: usize) -> Option<(usize, usize)> {
+        let lex = Lexicon::get();
+        let mut start = 0;
+        // An opening conjunction or adverb is not part of the subject ("But", "Even").
+        while start < comma
+            && matches!(
+                self.word(start),
+                "but" | "and" | "even" | "still" | "yet" | "so"
+            )
+        {
+            start += 1;
+        }
+        let first_comma = (start..comma).find(|&j| self.is_punct(j, ","))?;
+        let name_ok = first_comma > start
+            && first_comma - start <= 6
+            && (start..first_comma).all(|j| self.np_token(j, lex))
+            && (start..first_comma).any(|j| self.np_head(j, lex));
+        let appositive_ok = comma - first_comma <= 20
+            && (first_comma + 1..comma).all(|j| {
+                self.cue_verb_at(j).is_none() && self.quote_of(j).is_none() && !self.claimed[j]
+            });
+        (name_ok && appositive_ok).then(|| (start, comma - 1))
+    }
+
+    /// The antecedent of an extraction whose mention is "who".
+    fn relative_antecedent(&self, e: &Extraction) -> Option<Span> {
+        let mention = e.mention?;
+        let who = self.toks.iter().position(|t| t.span == mention)?;
+        if self.word(who) != "who" {
+            return None;
+        }
+        self.antecedent_of(who).map(|(s, e)| self.cover(s, e))
+    }
+
+    /// What a relative pronoun at `who` refers to: the phrase before it
+    /// ("Smith" in "Smith, who said").
+    fn antecedent_of(&self, who: usize) -> Option<(usize, usize)> {
+        let before = if who >= 1 && self.is_punct(who - 1, ",") {
+            who - 1
+        } else {
+            who
+        };
+        let (s, e) = self.np_before(before)?;
+        (self.word(e) != "who").then_some((s, e))
+    }
+
+    /// An appositive after an inverted source ("said Mark Dubowitz, executive
+    /// director of the foundation, …"): the end of the phrase, extended over
+    /// ", APPOSITIVE" when it opens with a determiner or a title.
+    fn with_appositive(&self, end: usize, last: usize) -> usize {
+        let lex = Lexicon::get();
+        let opener = end + 2;
+        if !(self.is_punct(end + 1, ",") && opener <= last) {
+            return end;
+        }
+        let w = self.word(opener);
+        if !(is_determiner(w)
+            || lex.is_title(w)
+            || lex.np_words.contains(w)
+            || lex.source_noun_kind(w).is_some())
+        {
+            return end;
+        }
+        let stop = (opener..=last.min(opener + 15))
+            .find(|&j| self.is_punct(j, ",") || self.is_quote(j))
+            .unwrap_or(last + 1);
+        stop - 1
+    }
+
+    /// Index of the first token after an adjunct ("on Friday", "in a
+    /// statement", "Wednesday") standing between a cue and its content: the
+    /// adjunct must end at "that", a comma, a colon or a quotation mark.
+    fn skip_adjunct(&self, k: usize, last: usize) -> usize {
+        let lex = Lexicon::get();
+        if !lex.adjunct_openers.contains(self.word(k)) {
+            return k;
+        }
+        for j in k + 1..=last.min(k + 10) {
+            let w = self.word(j);
+            if w == "that" || self.is_punct(j, ",") || self.is_punct(j, ":") || self.is_quote(j) {
+                return j;
+            }
+            if self.cue_verb_at(j).is_some()
+                || matches!(w, "and" | "but" | "which" | "who" | "because")
+            {
+                return k;
+            }
+        }
+        k
+    }
+
+    /// True when tokens from `k` to `last` are one adjunct ("on Tuesday
+    /// during a rally in Iowa") with no clause of their own.
+    fn adjunct_to_end(&self, k: usize, last: usize) -> bool {
+        Lexicon::get().adjunct_openers.contains(self.word(k))
+            && (k..=last).all(|j| self.cue_verb_at(j).is_none() && !self.is_quote(j))
     }
 
     /// The noun phrase starting at token `start`, up to a comma, quotation,
@@ -556,9 +673,21 @@ impl<'a> SentenceView<'a> {
                 None => k += 1,
             }
         }
-        // A nominal phrase ("in a statement") between cue and content.
+        // A nominal phrase ("in a statement") or another adjunct between cue and content.
         if let Some((len, PhraseFrame::Nominal)) = self.phrase_at(k) {
             k += len;
+        }
+        k = self.skip_adjunct(k, last);
+        // "X said:" closing the sentence: the content is the next sentence (see `extract`).
+        if self.is_punct(self.len() - 1, ":") && (k > last || self.adjunct_to_end(k, last)) {
+            return Some(self.extraction(
+                Vec::new(),
+                cue,
+                mention,
+                "source_cue_colon",
+                AttributionKind::Indirect,
+                0.8,
+            ));
         }
         while k <= last && self.is_punct(k, ",") {
             k += 1;
@@ -667,6 +796,7 @@ impl<'a> SentenceView<'a> {
             Some((s, e)) => (Some((s, e)), i),
             None => {
                 let (s, e) = self.np_after(i + 1, 10)?;
+                let e = self.with_appositive(e, last);
                 (Some((s, e)), e)
             }
         };
@@ -709,14 +839,18 @@ impl<'a> SentenceView<'a> {
             }
         }
         if k <= last {
-            let second = if self.is_punct(k, ",") || self.is_punct(k, ":") {
-                self.quote_opening_at(k + 1)
-            } else {
-                None
-            };
-            match second {
+            let after_comma = self.is_punct(k, ",") || self.is_punct(k, ":");
+            match self.quote_opening_at(k + 1).filter(|_| after_comma) {
+                // `"A," he said, "B."`
                 Some((open, close)) => content.push(self.cover(open, close.min(self.len() - 1))),
-                None if rule == "quote_cue_source" && k + 3 > last => {}
+                // `Y, he said, Z.`: the cue interrupts the content.
+                None if after_comma && subject.is_some() && k < last && self.is_word(k + 1) => {
+                    content.push(self.cover(k + 1, last));
+                }
+                // After a quotation, anything may follow the source: adjuncts,
+                // appositives, a participial clause.
+                None if rule == "quote_cue_source" => {}
+                None if self.adjunct_to_end(k, last) => {}
                 None => return None,
             }
         }
@@ -875,7 +1009,7 @@ fn quote_regions(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         }
         let mark = tok.text(text);
         let opening = match mark {
-            "“" | "„" | "«" => true,
+            "“" | "„" | "«" | "``" => true,
             "”" | "»" => false,
             // A straight mark opens unless one is already open.
             _ => open.is_none(),
@@ -1078,6 +1212,55 @@ mod tests {
     }
 
     #[test]
+    fn adjuncts_between_cue_and_content_are_skipped() {
+        let (_, _, mention, _, content) =
+            one("The company said on Friday that it had closed the plant.");
+        assert_eq!(mention.as_deref(), Some("The company"));
+        assert_eq!(content, vec!["that it had closed the plant"]);
+        let (_, kind, _, _, content) = one("Jones said Wednesday, \"We will appeal.\"");
+        assert_eq!(kind, "direct_quote");
+        assert_eq!(content, vec!["\"We will appeal.\""]);
+    }
+
+    #[test]
+    fn inverted_source_keeps_its_appositive_and_trailing_adjuncts() {
+        let (_, _, mention, _, _) =
+            one("\"Prices are rising,\" said Ana Ruiz, director of the Harbor Institute, a research group.");
+        assert_eq!(
+            mention.as_deref(),
+            Some("Ana Ruiz, director of the Harbor Institute")
+        );
+        let (_, _, mention, _, content) =
+            one("\"We will win,\" Ruiz said on Thursday during a rally in Ohio.");
+        assert_eq!(mention.as_deref(), Some("Ruiz"));
+        assert_eq!(content, vec!["\"We will win,\""]);
+    }
+
+    #[test]
+    fn cue_inside_the_content_splits_it() {
+        let (_, _, mention, _, content) = one("The golf industry, she said, is doing much better.");
+        assert_eq!(mention.as_deref(), Some("she"));
+        assert_eq!(content, vec!["The golf industry", "is doing much better"]);
+    }
+
+    #[test]
+    fn appositive_subject_and_relative_pronoun() {
+        let (_, _, mention, _, content) =
+            one("Mark Lee, chairman of the Port Board, said the harbor would stay open.");
+        assert_eq!(
+            mention.as_deref(),
+            Some("Mark Lee, chairman of the Port Board")
+        );
+        assert_eq!(content, vec!["the harbor would stay open"]);
+
+        let text = "The plan was backed by Ana Ruiz, who said it would save money.";
+        let e = &extract_sentence(text, 0, Span::new(0, text.len())).extractions[0];
+        assert_eq!(e.mention.unwrap().text(text), "who");
+        assert_eq!(e.antecedent.unwrap().text(text), "Ana Ruiz");
+        assert_eq!(e.content[0].text(text), "it would save money");
+    }
+
+    #[test]
     fn outlet_citing_a_source_is_kept_as_via() {
         let text = "Reuters reported, citing two officials, that the deal was off.";
         let reading = extract_sentence(text, 0, Span::new(0, text.len()));
@@ -1090,14 +1273,32 @@ mod tests {
     }
 
     #[test]
-    fn quote_continuation_across_sentences() {
-        let text = "\"We won,\" he said. \"Now we rest.\"";
+    fn quotation_running_over_sentences_and_paragraphs() {
+        let text = "T\n\n\"We won,\" he said. \"Now we rest. Then we build.\"\n\"More to come.\" Rain fell.";
         let sentences = crate::segment::segment(text);
         let readings = extract(text, &sentences);
-        assert_eq!(readings.len(), 2);
-        let cont = &readings[1].extractions[0];
-        assert_eq!(cont.kind, AttributionKind::Continuation);
-        assert_eq!(cont.content[0].text(text), "\"Now we rest.\"");
+        let e = &readings[1].extractions[0];
+        let fragments: Vec<_> = e.content.iter().map(|c| c.text(text)).collect();
+        assert_eq!(
+            fragments,
+            vec!["\"We won,\"", "\"Now we rest. Then we build.\""]
+        );
+        assert!(readings[2].continues_previous);
+        // A closed quotation does not run into the next paragraph.
+        assert!(!readings[3].continues_previous);
+        assert!(!readings[4].continues_previous);
+    }
+
+    #[test]
+    fn colon_cue_takes_the_next_sentence() {
+        let text = "T\n\nThe mayor said on Monday:\n\"The bridge stays closed.\"";
+        let sentences = crate::segment::segment(text);
+        let readings = extract(text, &sentences);
+        let e = &readings[1].extractions[0];
+        assert_eq!(e.rule, "source_cue_colon");
+        assert_eq!(e.kind, AttributionKind::DirectQuote);
+        assert_eq!(e.content[0].text(text), "\"The bridge stays closed.\"");
+        assert!(readings[2].continues_previous);
     }
 
     #[test]

@@ -77,6 +77,8 @@ pub struct Lexicon {
     pub np_words: HashSet<String>,
     /// Auxiliaries and adverbs skipped between a subject and its cue.
     pub clause_words: HashSet<String>,
+    /// Words opening an adjunct between a cue and its content ("on Friday").
+    pub adjunct_openers: HashSet<String>,
     /// Pronoun (lower case) → what it may refer to.
     pub pronouns: HashMap<String, PronounKind>,
 }
@@ -232,6 +234,7 @@ impl Lexicon {
             function_words: words_of(include_str!("../lexicons/function_words.txt")),
             np_words: words_of(include_str!("../lexicons/np_words.txt")),
             clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
+            adjunct_openers: words_of(include_str!("../lexicons/adjunct_openers.txt")),
             pronouns,
         }
     }

@@ -193,6 +193,8 @@ pub struct Extraction {
     pub mention: Option<Span>,
     /// An intermediary the source is reached through ("Reuters, citing officials").
     pub via: Option<Span>,
+    /// What a relative-pronoun mention stands for ("Smith" in "Smith, who said").
+    pub antecedent: Option<Span>,
     /// How the content is tied to the source.
     pub kind: AttributionKind,
     /// Name of the rule that fired, kept for audits and per-rule evaluation.

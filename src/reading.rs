@@ -112,7 +112,8 @@ pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
             claims.push(article_claim(sentence.span, own));
         }
         for e in &reading.extractions {
-            let resolved = match e.mention {
+            // A relative pronoun ("who said") stands for its antecedent.
+            let resolved = match e.antecedent.or(e.mention) {
                 Some(span) => resolver.mention(span, true),
                 None => carried(&claims),
             };
@@ -132,7 +133,7 @@ pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
                 }],
             });
         }
-        if reading.extractions.is_empty() && !sentence.is_title {
+        if reading.extractions.is_empty() && !sentence.is_title && !reading.continues_previous {
             let claim = topic_continuation(text, sentence.span, &claims)
                 .unwrap_or_else(|| article_claim(sentence.span, sentence.span));
             claims.push(claim);

@@ -67,19 +67,25 @@ fn trim(text: &str, span: Span) -> Option<Span> {
 }
 
 /// Regions between matched quote marks (opening mark to closing mark, inclusive).
+/// Straight marks (`"` and the doubled apostrophe `''`) alternate open and close.
 fn quoted_regions(text: &str, para: Span) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut straight_open: Option<usize> = None;
     let mut curly_open: Option<usize> = None;
-    for (offset, c) in para.text(text).char_indices() {
+    let mut chars = para.text(text).char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
         let pos = para.start + offset;
-        match c {
-            '"' => match straight_open.take() {
-                Some(open) => regions.push(Span::new(open, pos + 1)),
+        let doubled = matches!(c, '\'' | '`') && chars.peek().is_some_and(|&(_, n)| n == c);
+        if doubled {
+            chars.next();
+        }
+        match (c, doubled) {
+            ('"', _) | ('\'', true) => match straight_open.take() {
+                Some(open) => regions.push(Span::new(open, pos + if doubled { 2 } else { 1 })),
                 None => straight_open = Some(pos),
             },
-            '“' | '„' | '«' => curly_open = Some(curly_open.unwrap_or(pos)),
-            '”' | '»' => {
+            ('“' | '„' | '«', _) | ('`', true) => curly_open = Some(curly_open.unwrap_or(pos)),
+            ('”' | '»', _) => {
                 if let Some(open) = curly_open.take() {
                     regions.push(Span::new(open, pos + c.len_utf8()));
                 }
@@ -191,6 +197,15 @@ mod tests {
     fn curly_quotes_and_closing_marks() {
         let text = "She called it “illegal.” He agreed.";
         assert_eq!(texts(text), vec!["She called it “illegal.”", "He agreed."]);
+    }
+
+    #[test]
+    fn doubled_apostrophe_quotes_hold_together() {
+        let text = "''We won. We rest,'' he said. Then he left.";
+        assert_eq!(
+            texts(text),
+            vec!["''We won. We rest,'' he said.", "Then he left."]
+        );
     }
 
     #[test]

@@ -145,6 +145,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             i = j;
             continue;
         }
+        // Doubled apostrophes and backticks are quote marks ('' and ``, as
+        // some outlets and the Penn Treebank write them).
+        if matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c) {
+            push(
+                &mut tokens,
+                base,
+                pos,
+                byte_at(&chars, i + 2, slice.len()),
+                TokenKind::Quote,
+            );
+            i += 2;
+            continue;
+        }
         // Runs of periods ("...") and of hyphens ("--") are one token.
         let mut j = i + 1;
         if matches!(c, '.' | '-') {
@@ -248,6 +261,16 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quote_marks() {
+        let text = "''We won,'' he said.";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(tokens[0].kind, TokenKind::Quote);
+        assert_eq!(tokens[0].text(text), "''");
+        assert_eq!(tokens[4].text(text), "''");
+        assert_eq!(tokens[4].kind, TokenKind::Quote);
     }
 
     #[test]
