@@ -375,15 +375,33 @@ impl<'a> SentenceView<'a> {
             return Some((end, end));
         }
         if self.is_punct(end, ",") {
+            // "Stranch, in her dissent, said": skip a comma-bounded adjunct.
+            if let Some(open) = (end.saturating_sub(8)..end)
+                .rev()
+                .find(|&j| self.is_punct(j, ","))
+            {
+                if open + 1 < end && lex.adjunct_openers.contains(self.word(open + 1)) {
+                    return self.np_before(open);
+                }
+            }
             return self.appositive_subject(end);
+        }
+        if self.is_punct(end, ")") {
+            // "Sen. Rand Paul (R-Ky.) said": the parenthesis belongs to the name.
+            let open = (end.saturating_sub(8)..end)
+                .rev()
+                .find(|&j| self.is_punct(j, "("))?;
+            let (start, _) = self.np_before(open)?;
+            return Some((start, end));
         }
         if self.np_head(end, lex) {
             let mut start = end;
             while start > 0 {
                 let prev = start - 1;
                 let pw = self.word(prev);
-                let extends = if pw == "of" || pw == "and" {
-                    // "Service of Ukraine", "Lukashenko and Pezeshkian" join two name parts.
+                let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at") {
+                    // "Service of Ukraine", "Lukashenko and Pezeshkian", "the senator
+                    // from Vermont" join two parts of one phrase.
                     prev > 0
                         && self.np_token(prev - 1, lex)
                         && self.toks[start].is_capitalized(self.text)
@@ -416,11 +434,90 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// The subject of the cue at `i`: the phrase right before it, or for a
+    /// participle after a comma ("…, saying that") and a verb after "and"
+    /// ("Obama met survivors and said …") the subject of the sentence.
+    fn subject_of(&self, i: usize) -> Option<(usize, usize)> {
+        let lex = Lexicon::get();
+        let mut before = i.checked_sub(1)?;
+        while before > 0 && lex.clause_words.contains(self.word(before)) {
+            before -= 1;
+        }
+        let participle = self.word(i).ends_with("ing") && self.is_punct(before, ",");
+        if participle || matches!(self.word(before), "and" | "but") {
+            return self.sentence_subject(before);
+        }
+        self.np_before(i)
+    }
+
+    /// The noun phrase that opens the sentence's main clause, before token
+    /// `limit`: after an opening quotation, conjunction or short adverbial.
+    fn sentence_subject(&self, limit: usize) -> Option<(usize, usize)> {
+        let lex = Lexicon::get();
+        let mut start = 0;
+        if let Some(&(0, close)) = self.regions.first() {
+            start = close + 1;
+            while start < limit && self.is_punct(start, ",") {
+                start += 1;
+            }
+        }
+        if matches!(self.word(start), "but" | "and" | "so" | "yet" | "still") {
+            start += 1;
+        }
+        if lex.adjunct_openers.contains(self.word(start)) || self.word(start).ends_with("ly") {
+            let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
+            start = comma + 1;
+        }
+        if start >= limit {
+            return None;
+        }
+        if lex.pronoun(self.word(start)).is_some() {
+            return Some((start, start));
+        }
+        let (s, e) = self.np_after(start, 8)?;
+        (e < limit && !self.claimed[s]).then_some((s, e))
+    }
+
+    /// Where the content of a cue at `i` ends: before a later trailing frame
+    /// of another attribution (", X said", ", according to X"), else at `last`.
+    fn clause_end(&self, i: usize, last: usize) -> usize {
+        for j in i + 2..=last {
+            if self.quote_of(j).is_some()
+                || !self.is_punct(j - 1, ",") && self.phrase_at(j).is_none()
+            {
+                continue;
+            }
+            if matches!(self.phrase_at(j), Some((_, PhraseFrame::AccordingTo))) {
+                return j - 2;
+            }
+            // ", X said" (or ", but X said") with X a short phrase.
+            let subject_start = if matches!(self.word(j), "but" | "and") {
+                j + 1
+            } else {
+                j
+            };
+            for c in j..(j + 6).min(last + 1) {
+                if self.cue_verb_at(c).is_some() {
+                    if self.np_before(c).is_some_and(|(s, _)| s == subject_start) {
+                        return j - 2;
+                    }
+                    break;
+                }
+            }
+        }
+        last
+    }
+
     /// "Mark Holden, chairman of the board, said": a name and its appositive
     /// opening the sentence, ending at the comma `comma` before the cue.
     fn appositive_subject(&self, comma: usize) -> Option<(usize, usize)> {
         let lex = Lexicon::get();
-        let mut start = 0;
+        // After an opening quotation (`"Q," Rizzo, the county chair, said`) the subject follows it.
+        let mut start = match self.regions.first() {
+            Some(&(0, close)) if close + 1 < comma && self.is_punct(close + 1, ",") => close + 2,
+            Some(&(0, close)) if close + 1 < comma && self.is_punct(close - 1, ",") => close + 1,
+            _ => 0,
+        };
         // An opening conjunction or adverb is not part of the subject ("But", "Even").
         while start < comma
             && matches!(
@@ -599,7 +696,7 @@ impl<'a> SentenceView<'a> {
     ) -> Option<Extraction> {
         let cue = self.cover(i, i);
         let last = self.last_content_token()?;
-        let subject = self.np_before(i);
+        let subject = self.subject_of(i);
 
         // "As X informed earlier, Y".
         if let Some((s, e)) = subject {
@@ -662,7 +759,8 @@ impl<'a> SentenceView<'a> {
             return Some(found);
         }
 
-        // Content after the cue.
+        // Content after the cue, up to a later ", X said" frame.
+        let last = self.clause_end(i, last);
         let mut k = i + 1;
         if lex.takes_addressee(verb)
             && !matches!(self.word(k), "that" | ":" | ",")
@@ -751,7 +849,7 @@ impl<'a> SentenceView<'a> {
                 AttributionKind::Indirect,
                 0.7,
             )),
-            VerbClass::Speech | VerbClass::Belief if starts_clause(self, k, lex) => {
+            VerbClass::Speech | VerbClass::Belief if starts_clause(self, k) => {
                 Some(self.extraction(
                     vec![self.cover(k, last)],
                     cue,
@@ -927,20 +1025,42 @@ impl<'a> SentenceView<'a> {
     }
 }
 
-/// True when token `k` can open a complement clause without "that":
-/// a pronoun, determiner, name, number or "there".
-fn starts_clause(view: &SentenceView, k: usize, lex: &Lexicon) -> bool {
-    let w = view.word(k);
+/// True when token `k` can open a complement clause without "that" ("said
+/// each year counts"): any word but a preposition, conjunction or object pronoun.
+fn starts_clause(view: &SentenceView, k: usize) -> bool {
     view.is_word(k)
-        && (lex.pronoun(w).is_some()
-            || is_determiner(w)
-            || view.toks[k].is_capitalized(view.text)
-            || matches!(
-                w,
-                "there" | "if" | "whether" | "what" | "how" | "why" | "when" | "no" | "nothing"
-            )
-            || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        && !matches!(w, "him" | "them" | "her")
+        && !matches!(
+            view.word(k),
+            "to" | "for"
+                | "about"
+                | "with"
+                | "of"
+                | "by"
+                | "as"
+                | "so"
+                | "and"
+                | "or"
+                | "but"
+                | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "than"
+                | "him"
+                | "them"
+                | "her"
+                | "me"
+                | "us"
+                | "goodbye"
+                | "hello"
+                | "yes"
+                | "thanks"
+                | "sorry"
+                | "little"
+                | "much"
+                | "more"
+                | "less"
+        )
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -1258,6 +1378,36 @@ mod tests {
         assert_eq!(e.mention.unwrap().text(text), "who");
         assert_eq!(e.antecedent.unwrap().text(text), "Ana Ruiz");
         assert_eq!(e.content[0].text(text), "it would save money");
+    }
+
+    #[test]
+    fn participles_and_coordinated_verbs_take_the_sentence_subject() {
+        let found = read("The governor vetoed the bill, saying it would raise taxes.");
+        assert_eq!(found[0].2.as_deref(), Some("The governor"));
+        assert_eq!(found[0].4, vec!["it would raise taxes"]);
+        let found = read("President Ana Ruiz met the families and said the state must act.");
+        assert_eq!(found[0].2.as_deref(), Some("President Ana Ruiz"));
+        assert_eq!(found[0].4, vec!["the state must act"]);
+    }
+
+    #[test]
+    fn subject_with_parenthesis_or_interrupting_adjunct() {
+        let (_, _, mention, _, _) = one("Sen. Ann Ross (D-Ore.) said the vote was lost.");
+        assert_eq!(mention.as_deref(), Some("Sen. Ann Ross (D-Ore.)"));
+        let (_, _, mention, _, _) = one("Judge Ada Lane, in her dissent, said the law was void.");
+        assert_eq!(mention.as_deref(), Some("Judge Ada Lane"));
+        let (_, _, mention, _, _) = one("The senator from Vermont said the system was rigged.");
+        assert_eq!(mention.as_deref(), Some("The senator from Vermont"));
+    }
+
+    #[test]
+    fn content_stops_before_another_trailing_attribution() {
+        let found = read("Unions praised the plan, but they said it came too late.");
+        let said = found.iter().find(|f| f.3 == "said").expect("said");
+        assert_eq!(said.2.as_deref(), Some("they"));
+        assert_eq!(said.4, vec!["it came too late"]);
+        let praised = found.iter().find(|f| f.3 == "praised").expect("praised");
+        assert_eq!(praised.4, vec!["the plan"]);
     }
 
     #[test]
