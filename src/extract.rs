@@ -444,7 +444,11 @@ impl<'a> SentenceView<'a> {
             before -= 1;
         }
         let participle = self.word(i).ends_with("ing") && self.is_punct(before, ",");
-        if participle || matches!(self.word(before), "and" | "but") {
+        // Only speech verbs: "Tehran is interested in A and plans to B" states
+        // an intention the article reports, not one Tehran voices.
+        let coordinated = matches!(self.word(before), "and" | "but")
+            && lex.cue_verb(self.word(i)).is_some_and(|v| v.class == VerbClass::Speech);
+        if participle || coordinated {
             return self.sentence_subject(before);
         }
         self.np_before(i)
