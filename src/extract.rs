@@ -128,7 +128,13 @@ pub fn extract_sentence(text: &str, index: usize, span: Span) -> SentenceReading
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ => match view.cue_verb_at(i) {
-                Some(verb) => view.verb_frames(i, verb, lex, &mut reading.own_voice),
+                Some(verb) => {
+                    view.verb_frames(i, verb, lex, &mut reading.own_voice)
+                        .map(|mut e| {
+                            e.cue_aux = view.aux_before(i);
+                            e
+                        })
+                }
                 None => None,
             },
         };
@@ -268,6 +274,7 @@ impl<'a> SentenceView<'a> {
             .content
             .iter()
             .chain(&extraction.cue)
+            .chain(extraction.cue_aux.iter())
             .chain(extraction.mention.iter())
             .chain(extraction.via.iter());
         for span in spans {
@@ -298,6 +305,7 @@ impl<'a> SentenceView<'a> {
             sentence: self.index,
             content,
             cue: vec![cue],
+            cue_aux: None,
             mention,
             via: None,
             antecedent: None,
@@ -434,6 +442,32 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// True when the token after the cue verb at `i` is its particle ("called for").
+    fn particle_after(&self, i: usize, verb: &CueVerb) -> bool {
+        self.is_word(i + 1)
+            && Lexicon::get()
+                .cue_particles
+                .contains(&(verb.lemma.clone(), self.word(i + 1).to_string()))
+    }
+
+    /// Auxiliaries and adverbs right before the cue at `i` ("has also said").
+    fn aux_before(&self, i: usize) -> Option<Span> {
+        let lex = Lexicon::get();
+        let mut start = i;
+        while start > 0 {
+            let w = self.word(start - 1);
+            let skippable = self.is_word(start - 1)
+                && !self.claimed[start - 1]
+                && self.quote_of(start - 1).is_none()
+                && (lex.clause_words.contains(w) || is_ly_adverb(w));
+            if !skippable {
+                break;
+            }
+            start -= 1;
+        }
+        (start < i).then(|| self.cover(start, i - 1))
+    }
+
     /// The subject of the cue at `i`: the phrase right before it, or for a
     /// participle after a comma ("…, saying that") and a verb after "and"
     /// ("Obama met survivors and said …") the subject of the sentence.
@@ -447,7 +481,9 @@ impl<'a> SentenceView<'a> {
         // Only speech verbs: "Tehran is interested in A and plans to B" states
         // an intention the article reports, not one Tehran voices.
         let coordinated = matches!(self.word(before), "and" | "but")
-            && lex.cue_verb(self.word(i)).is_some_and(|v| v.class == VerbClass::Speech);
+            && lex
+                .cue_verb(self.word(i))
+                .is_some_and(|v| v.class == VerbClass::Speech);
         if participle || coordinated {
             return self.sentence_subject(before);
         }
@@ -698,7 +734,8 @@ impl<'a> SentenceView<'a> {
         lex: &Lexicon,
         own_voice: &mut Option<Span>,
     ) -> Option<Extraction> {
-        let cue = self.cover(i, i);
+        let particle = self.particle_after(i, verb);
+        let cue = self.cover(i, i + usize::from(particle));
         let last = self.last_content_token()?;
         let subject = self.subject_of(i);
 
@@ -765,7 +802,7 @@ impl<'a> SentenceView<'a> {
 
         // Content after the cue, up to a later ", X said" frame.
         let last = self.clause_end(i, last);
-        let mut k = i + 1;
+        let mut k = i + 1 + usize::from(particle);
         if lex.takes_addressee(verb)
             && !matches!(self.word(k), "that" | ":" | ",")
             && !self.is_quote(k)

@@ -187,8 +187,11 @@ pub struct Extraction {
     pub sentence: usize,
     /// The attributed content; several fragments when a cue splits it (`"A," he said, "B"`).
     pub content: Vec<Span>,
-    /// The cue words ("said", "According to"); empty for continuations.
+    /// The cue words ("said", "called for", "According to"); empty for continuations.
     pub cue: Vec<Span>,
+    /// Auxiliaries and adverbs standing between the source and the cue ("has
+    /// also" in "has also said"): part of the verbal group, not of the cue word.
+    pub cue_aux: Option<Span>,
     /// The source as written ("He", "the report", "Belarusian President Lukashenko").
     pub mention: Option<Span>,
     /// An intermediary the source is reached through ("Reuters, citing officials").

@@ -24,6 +24,8 @@ pub struct Attribution {
     pub kind: AttributionKind,
     /// The cue words.
     pub cue: Vec<Span>,
+    /// Auxiliaries and adverbs before the cue ("has also").
+    pub cue_aux: Option<Span>,
     /// The source as written.
     pub mention: Option<Span>,
     /// An intermediary source, as an index into [`ArticleReading::sources`].
@@ -125,6 +127,7 @@ pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
                     source: resolved.source,
                     kind: e.kind,
                     cue: e.cue.clone(),
+                    cue_aux: e.cue_aux,
                     mention: e.mention,
                     via,
                     confidence: e.confidence,
@@ -203,6 +206,7 @@ fn article_backing(publisher: Option<usize>, cited: &[usize]) -> Vec<Attribution
             source,
             kind: AttributionKind::Article,
             cue: Vec::new(),
+            cue_aux: None,
             mention: None,
             via: None,
             confidence: 1.0,
@@ -246,6 +250,7 @@ fn topic_continuation(text: &str, sentence: Span, claims: &[Claim]) -> Option<Cl
             source: Some(source),
             kind: AttributionKind::Continuation,
             cue: Vec::new(),
+            cue_aux: None,
             mention: None,
             via: None,
             confidence: 0.5,
@@ -267,7 +272,8 @@ pub struct ExtractRecord {
     pub content_spans: Vec<[usize; 2]>,
     /// The cue words, if any.
     pub cue: Option<String>,
-    /// Cue spans.
+    /// Cue spans, with the auxiliaries and adverbs of the verbal group
+    /// ("has also said"), as PolNeAR marks cues.
     pub cue_spans: Vec<[usize; 2]>,
     /// The source's canonical name, if any.
     pub source: Option<String>,
@@ -310,7 +316,7 @@ impl ArticleReading {
                             .collect::<Vec<_>>()
                             .join(" ")
                     }),
-                    cue_spans: a.cue.iter().map(pair).collect(),
+                    cue_spans: a.cue_aux.iter().chain(&a.cue).map(pair).collect(),
                     source: source.map(|s| s.name.clone()),
                     mention: a.mention.map(|m| m.text(body).to_string()),
                     source_spans: a.mention.iter().map(pair).collect(),
