@@ -258,7 +258,9 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         let verb = Lexicon::get().cue_verb(self.word(i))?;
-        if i > 0 && self.word(i - 1) == "to" {
+        // After "to" it is an infinitive; after a determiner or possessive it
+        // is a noun ("her views", "the email server").
+        if i > 0 && (self.word(i - 1) == "to" || is_determiner(self.word(i - 1))) {
             return None;
         }
         Some(verb)
@@ -352,6 +354,13 @@ impl<'a> SentenceView<'a> {
     /// True when token `i` can head a source noun phrase.
     fn np_head(&self, i: usize, lex: &Lexicon) -> bool {
         let w = self.word(i);
+        // Quantifiers stand for a group of people ("many said", "others argue").
+        if matches!(
+            w,
+            "many" | "some" | "most" | "others" | "several" | "few" | "both" | "all"
+        ) {
+            return true;
+        }
         self.is_word(i)
             && !lex.np_words.contains(w)
             && (self.toks[i].is_capitalized(self.text)
@@ -530,6 +539,10 @@ impl<'a> SentenceView<'a> {
             if matches!(self.phrase_at(j), Some((_, PhraseFrame::AccordingTo))) {
                 return j - 2;
             }
+            // ", saying …": a participle opens another attribution by the same subject.
+            if self.word(j).ends_with("ing") && self.cue_verb_at(j).is_some() {
+                return j - 2;
+            }
             // ", X said" (or ", but X said") with X a short phrase.
             let subject_start = if matches!(self.word(j), "but" | "and") {
                 j + 1
@@ -572,9 +585,18 @@ impl<'a> SentenceView<'a> {
             && first_comma - start <= 6
             && (start..first_comma).all(|j| self.np_token(j, lex))
             && (start..first_comma).any(|j| self.np_head(j, lex));
-        let appositive_ok = comma - first_comma <= 20
+        // Verbs may stand in the appositive inside a relative clause or a
+        // participle ("a former adviser who supported …", "writing for the majority").
+        let relative = (first_comma + 1..comma)
+            .find(|&j| matches!(self.word(j), "who" | "whom" | "which" | "whose"))
+            .unwrap_or(comma);
+        let appositive_ok = comma - first_comma <= 24
             && (first_comma + 1..comma).all(|j| {
-                self.cue_verb_at(j).is_none() && self.quote_of(j).is_none() && !self.claimed[j]
+                self.quote_of(j).is_none()
+                    && !self.claimed[j]
+                    && (j > relative
+                        || self.cue_verb_at(j).is_none()
+                        || self.word(j).ends_with("ing"))
             });
         (name_ok && appositive_ok).then(|| (start, comma - 1))
     }
