@@ -523,8 +523,10 @@ impl<'a> SentenceView<'a> {
         if lex.pronoun(self.word(start)).is_some() {
             return Some((start, start));
         }
-        let (s, e) = self.np_after(start, 8)?;
-        (e < limit && !self.claimed[s]).then_some((s, e))
+        // The subject may already be the source of the main verb's attribution
+        // ("Clinton acknowledged X, saying Y"): both attributions share it.
+        let (s, e) = self.np_after_unclaimed(start, 8, true)?;
+        (e < limit).then_some((s, e))
     }
 
     /// Where the content of a cue at `i` ends: before a later trailing frame
@@ -678,6 +680,16 @@ impl<'a> SentenceView<'a> {
     /// The noun phrase starting at token `start`, up to a comma, quotation,
     /// clause word or the sentence end (at most `max` tokens).
     fn np_after(&self, start: usize, max: usize) -> Option<(usize, usize)> {
+        self.np_after_unclaimed(start, max, false)
+    }
+
+    /// [`Self::np_after`], optionally over tokens another attribution already uses.
+    fn np_after_unclaimed(
+        &self,
+        start: usize,
+        max: usize,
+        allow_claimed: bool,
+    ) -> Option<(usize, usize)> {
         let lex = Lexicon::get();
         let mut end = None;
         let mut k = start;
@@ -686,7 +698,7 @@ impl<'a> SentenceView<'a> {
             let inside = self.np_token(k, lex)
                 || (w == "of" && end.is_some())
                 || (self.is_word(k) && end.is_some_and(|e: usize| is_determiner(self.word(e))));
-            if !inside || self.claimed[k] {
+            if !inside || (self.claimed[k] && !allow_claimed) {
                 break;
             }
             end = Some(k);
@@ -885,16 +897,32 @@ impl<'a> SentenceView<'a> {
         match verb.class {
             VerbClass::Naming => {
                 // "called the sanctions “illegal”": the quotation follows a short object.
-                let (open, close) =
-                    (k..(k + 5).min(last + 1)).find_map(|j| self.quote_opening_at(j))?;
-                Some(self.extraction(
-                    vec![self.cover(open, close)],
-                    cue,
-                    mention,
-                    "naming_quote",
-                    AttributionKind::DirectQuote,
-                    0.75,
-                ))
+                if let Some((open, close)) =
+                    (k..(k + 5).min(last + 1)).find_map(|j| self.quote_opening_at(j))
+                {
+                    return Some(self.extraction(
+                        vec![self.cover(open, close)],
+                        cue,
+                        mention,
+                        "naming_quote",
+                        AttributionKind::DirectQuote,
+                        0.75,
+                    ));
+                }
+                // "called him an opportunist": the object and its label. Not "a
+                // group called Foo", where "called" names rather than attributes.
+                let naming_a_thing =
+                    matches!(self.word(s), "a" | "an") || self.toks[k].is_capitalized(self.text);
+                (!naming_a_thing && self.is_word(k)).then(|| {
+                    self.extraction(
+                        vec![self.cover(k, last)],
+                        cue,
+                        mention,
+                        "naming_object",
+                        AttributionKind::Indirect,
+                        0.55,
+                    )
+                })
             }
             _ if self.word(k) == "that" && k < last => Some(self.extraction(
                 vec![self.cover(k, last)],
