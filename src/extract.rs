@@ -45,17 +45,20 @@ pub struct SentenceReading {
 /// that is all quotation, after a quoted speaker (in the same paragraph, or
 /// in the next one when the quotation was left open), belongs to that
 /// speaker's content, and so does the sentence after "X said:".
-pub fn extract(text: &str, sentences: &[Sentence]) -> Vec<SentenceReading> {
+///
+/// `tokens` holds each sentence's tokens (see [`crate::token::tokenize`]).
+pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec<SentenceReading> {
     let mut readings: Vec<SentenceReading> = Vec::with_capacity(sentences.len());
     // The attribution a following sentence may carry on: (reading, extraction).
     let mut open: Option<(usize, usize)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
-        let mut reading = extract_sentence(text, index, sentence.span);
+        let toks = &tokens[index];
+        let mut reading = read_sentence(text, index, toks);
         if reading.extractions.is_empty() && reading.sourcing.is_none() && !sentence.is_title {
             if let Some((r, x)) = open {
                 let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
                 let owner = &mut readings[r].extractions[x];
-                if let Some(fragment) = running_quote(text, sentence.span, owner, same_paragraph) {
+                if let Some(fragment) = running_quote(text, toks, owner, same_paragraph) {
                     if owner.content.is_empty() && is_quotation(text, fragment) {
                         owner.kind = AttributionKind::DirectQuote;
                     }
@@ -93,8 +96,13 @@ fn is_quotation(text: &str, span: Span) -> bool {
 /// The part of the sentence at `span` that carries on `owner`'s content, if
 /// it does: the whole sentence after "X said:", or a quotation opening the
 /// sentence right after a quoted speaker.
-fn running_quote(text: &str, span: Span, owner: &Extraction, same_paragraph: bool) -> Option<Span> {
-    let view = SentenceView::new(text, 0, span);
+fn running_quote(
+    text: &str,
+    toks: &[Token],
+    owner: &Extraction,
+    same_paragraph: bool,
+) -> Option<Span> {
+    let view = SentenceView::new(text, 0, toks);
     let last = view.last_content_token()?;
     if owner.content.is_empty() {
         return Some(view.cover(0, last));
@@ -112,7 +120,12 @@ fn running_quote(text: &str, span: Span, owner: &Extraction, same_paragraph: boo
 
 /// Reads one sentence (`span` of `text`; `index` is stored in the results).
 pub fn extract_sentence(text: &str, index: usize, span: Span) -> SentenceReading {
-    let mut view = SentenceView::new(text, index, span);
+    read_sentence(text, index, &tokenize(text, span))
+}
+
+/// Reads one sentence from its tokens.
+fn read_sentence(text: &str, index: usize, toks: &[Token]) -> SentenceReading {
+    let mut view = SentenceView::new(text, index, toks);
     if let Some(sourcing) = view.sourcing() {
         return SentenceReading {
             sourcing: Some(sourcing),
@@ -151,7 +164,7 @@ pub fn extract_sentence(text: &str, index: usize, span: Span) -> SentenceReading
 struct SentenceView<'a> {
     text: &'a str,
     index: usize,
-    toks: Vec<Token>,
+    toks: &'a [Token],
     lower: Vec<String>,
     /// Quotations as (opening mark, closing mark) token indices, inclusive.
     regions: Vec<(usize, usize)>,
@@ -160,10 +173,9 @@ struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    fn new(text: &'a str, index: usize, span: Span) -> Self {
-        let toks = tokenize(text, span);
+    fn new(text: &'a str, index: usize, toks: &'a [Token]) -> Self {
         let lower = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let regions = quote_regions(text, &toks);
+        let regions = quote_regions(text, toks);
         let claimed = vec![false; toks.len()];
         SentenceView {
             text,
@@ -234,8 +246,11 @@ impl<'a> SentenceView<'a> {
 
     /// The multi-word cue phrase starting at token `i`, with its length.
     fn phrase_at(&self, i: usize) -> Option<(usize, PhraseFrame)> {
-        Lexicon::get()
-            .cue_phrases
+        let lex = Lexicon::get();
+        if !lex.starts_phrase(self.word(i)) {
+            return None;
+        }
+        lex.cue_phrases
             .iter()
             .find(|(words, _)| {
                 words
@@ -1517,7 +1532,8 @@ mod tests {
     fn quotation_running_over_sentences_and_paragraphs() {
         let text = "T\n\n\"We won,\" he said. \"Now we rest. Then we build.\"\n\"More to come.\" Rain fell.";
         let sentences = crate::segment::segment(text);
-        let readings = extract(text, &sentences);
+        let tokens: Vec<_> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+        let readings = extract(text, &sentences, &tokens);
         let e = &readings[1].extractions[0];
         let fragments: Vec<_> = e.content.iter().map(|c| c.text(text)).collect();
         assert_eq!(
@@ -1534,7 +1550,8 @@ mod tests {
     fn colon_cue_takes_the_next_sentence() {
         let text = "T\n\nThe mayor said on Monday:\n\"The bridge stays closed.\"";
         let sentences = crate::segment::segment(text);
-        let readings = extract(text, &sentences);
+        let tokens: Vec<_> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+        let readings = extract(text, &sentences, &tokens);
         let e = &readings[1].extractions[0];
         assert_eq!(e.rule, "source_cue_colon");
         assert_eq!(e.kind, AttributionKind::DirectQuote);

@@ -3,7 +3,8 @@
 //! reviewer can read or extend a list without touching code.
 
 use crate::model::SourceKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// How a multi-word cue phrase behaves.
@@ -61,6 +62,10 @@ pub struct Lexicon {
     pub cue_phrases: Vec<(Vec<String>, PhraseFrame)>,
     /// Titles written before names, as lower-case word sequences ("prime minister").
     pub titles: Vec<Vec<String>>,
+    /// One-word titles, lower case, with and without a final period.
+    single_titles: HashSet<String>,
+    /// First words of the cue phrases, for a quick miss.
+    phrase_starts: HashSet<String>,
     /// Demonym (lower case) → place name.
     pub demonyms: HashMap<String, String>,
     /// Any outlet name or alias (lower case) → outlet.
@@ -98,6 +103,15 @@ pub enum PronounKind {
     Speaker,
 }
 
+/// The word in lower case, allocating only when it has upper-case letters.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Lines of a data file that carry data: trimmed, without blanks and `#` comments.
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -120,8 +134,8 @@ impl Lexicon {
     }
 
     fn load_embedded() -> Lexicon {
-        let mut cue_verbs = HashMap::new();
-        let mut addressee_verbs = HashSet::new();
+        let mut cue_verbs = HashMap::default();
+        let mut addressee_verbs = HashSet::default();
         let mut class = None;
         for line in data_lines(include_str!("../lexicons/cue_verbs.txt")) {
             if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -151,23 +165,24 @@ impl Lexicon {
             }
         }
 
-        let cue_phrases = data_lines(include_str!("../lexicons/cue_phrases.txt"))
-            .filter_map(|line| {
-                let (phrase, frame) = line.split_once('\t')?;
-                let frame = match frame.trim() {
-                    "according_to" => PhraseFrame::AccordingTo,
-                    "nominal" => PhraseFrame::Nominal,
-                    "referring" => PhraseFrame::Referring,
-                    other => panic!("lexicons/cue_phrases.txt: unknown frame {other}"),
-                };
-                Some((
-                    phrase.split_whitespace().map(str::to_lowercase).collect(),
-                    frame,
-                ))
-            })
-            .collect();
+        let cue_phrases: Vec<(Vec<String>, PhraseFrame)> =
+            data_lines(include_str!("../lexicons/cue_phrases.txt"))
+                .filter_map(|line| {
+                    let (phrase, frame) = line.split_once('\t')?;
+                    let frame = match frame.trim() {
+                        "according_to" => PhraseFrame::AccordingTo,
+                        "nominal" => PhraseFrame::Nominal,
+                        "referring" => PhraseFrame::Referring,
+                        other => panic!("lexicons/cue_phrases.txt: unknown frame {other}"),
+                    };
+                    Some((
+                        phrase.split_whitespace().map(str::to_lowercase).collect(),
+                        frame,
+                    ))
+                })
+                .collect();
 
-        let titles = data_lines(include_str!("../lexicons/titles.txt"))
+        let titles: Vec<Vec<String>> = data_lines(include_str!("../lexicons/titles.txt"))
             .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
             .collect();
 
@@ -178,7 +193,7 @@ impl Lexicon {
             })
             .collect();
 
-        let mut outlets = HashMap::new();
+        let mut outlets = HashMap::default();
         for line in data_lines(include_str!("../lexicons/outlets.tsv")) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
@@ -223,7 +238,19 @@ impl Lexicon {
             })
             .collect();
 
+        let single_titles = titles
+            .iter()
+            .filter(|t| t.len() == 1)
+            .flat_map(|t| [t[0].clone(), t[0].trim_end_matches('.').to_string()])
+            .collect();
+        let phrase_starts = cue_phrases
+            .iter()
+            .map(|(words, _)| words[0].clone())
+            .collect();
+
         Lexicon {
+            single_titles,
+            phrase_starts,
             cue_verbs,
             addressee_verbs,
             cue_phrases,
@@ -259,17 +286,19 @@ impl Lexicon {
 
     /// True when `word` (any case, with or without a final period) is a title.
     pub fn is_title(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.titles
-            .iter()
-            .any(|t| t.len() == 1 && (t[0] == lower || t[0].trim_end_matches('.') == lower))
+        self.single_titles.contains(lower(word).as_ref())
+    }
+
+    /// True when a cue phrase may start with `word` (lower case).
+    pub fn starts_phrase(&self, word: &str) -> bool {
+        self.phrase_starts.contains(word)
     }
 
     /// The source kind a common noun gives, trying its singular too.
     pub fn source_noun_kind(&self, word: &str) -> Option<SourceKind> {
-        let lower = word.to_lowercase();
+        let lower = lower(word);
         self.source_nouns
-            .get(&lower)
+            .get(lower.as_ref())
             .or_else(|| {
                 lower
                     .strip_suffix('s')
@@ -280,19 +309,19 @@ impl Lexicon {
 
     /// What a pronoun (any case) may refer to, if `word` is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
-        self.pronouns.get(&word.to_lowercase()).copied()
+        self.pronouns.get(lower(word).as_ref()).copied()
     }
 
     /// The place a demonym names ("Ukrainian" → "Ukraine").
     pub fn place_of(&self, demonym: &str) -> Option<&str> {
         self.demonyms
-            .get(&demonym.to_lowercase())
+            .get(lower(demonym).as_ref())
             .map(String::as_str)
     }
 
     /// The outlet a name or alias stands for.
     pub fn outlet(&self, name: &str) -> Option<&Outlet> {
-        self.outlets.get(&name.to_lowercase())
+        self.outlets.get(lower(name).as_ref())
     }
 }
 

@@ -5,7 +5,7 @@ use crate::extract::extract;
 use crate::model::{AttributionKind, Resolution, Sentence, Span};
 use crate::resolve::{Resolver, SourceEntity};
 use crate::segment::segment;
-use crate::token::{tokenize, TokenKind};
+use crate::token::{tokenize, Token, TokenKind};
 
 /// What the caller knows about an article besides its text.
 #[derive(Debug, Clone, Default)]
@@ -89,8 +89,9 @@ pub struct ArticleReading {
 /// Reads an article: every statement becomes a claim tied to its sources.
 pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
     let sentences = segment(text);
-    let readings = extract(text, &sentences);
-    let mut resolver = Resolver::new(text, &sentences);
+    let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+    let readings = extract(text, &sentences, &tokens);
+    let mut resolver = Resolver::new(text, &tokens);
 
     let mut publisher = meta.publisher.as_deref().map(|p| resolver.outlet(p));
     let mut cited = Vec::new();

@@ -6,7 +6,7 @@
 //! database is the store's job (by alias lookup).
 
 use crate::lexicon::{Lexicon, PronounKind};
-use crate::model::{Resolution, Sentence, SourceKind, Span};
+use crate::model::{Resolution, SourceKind, Span};
 use crate::token::{tokenize, Token, TokenKind};
 use std::collections::{HashMap, HashSet};
 
@@ -54,13 +54,13 @@ pub struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    /// A resolver for `text`, pre-scanning `sentences` for person names.
-    pub fn new(text: &'a str, sentences: &[Sentence]) -> Self {
+    /// A resolver for `text`, pre-scanning its sentences' tokens for person names.
+    pub fn new(text: &'a str, tokens: &[Vec<Token>]) -> Self {
         Resolver {
             text,
             sources: Vec::new(),
             by_alias: HashMap::new(),
-            persons: person_names(text, sentences),
+            persons: person_names(text, tokens),
             history: Vec::new(),
         }
     }
@@ -480,9 +480,8 @@ fn looks_like_person(name: &str) -> bool {
 
 /// Persons named in the article: runs of capitalised words of two to four
 /// words, or single names right after a title ("President Raisi").
-fn person_names(text: &str, sentences: &[Sentence]) -> Vec<PersonName> {
+fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
     let lex = Lexicon::get();
-    let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
     // Words the article also writes in lower case are ordinary words when
     // they open a sentence ("Later Smith said").
     let lower_case_words: HashSet<&str> = tokenized
@@ -492,7 +491,7 @@ fn person_names(text: &str, sentences: &[Sentence]) -> Vec<PersonName> {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     let mut out = Vec::new();
-    for toks in &tokenized {
+    for toks in tokenized {
         let mut k = 0;
         while k < toks.len() {
             if !toks[k].is_capitalized(text) {
@@ -551,7 +550,11 @@ mod tests {
     use crate::segment::segment;
 
     fn resolver(text: &str) -> Resolver<'_> {
-        Resolver::new(text, &segment(text))
+        let tokens: Vec<_> = segment(text)
+            .iter()
+            .map(|s| tokenize(text, s.span))
+            .collect();
+        Resolver::new(text, &tokens)
     }
 
     fn span_of(text: &str, needle: &str, nth: usize) -> Span {
