@@ -134,6 +134,10 @@ fn read_sentence(text: &str, index: usize, toks: &[Token]) -> SentenceReading {
     }
     let mut reading = SentenceReading::default();
     let lex = Lexicon::get();
+    if let Some(found) = view.colon_layout() {
+        view.claim(&found);
+        reading.extractions.push(found);
+    }
     for i in 0..view.toks.len() {
         if view.claimed[i] || view.quote_of(i).is_some() {
             continue;
@@ -772,6 +776,41 @@ impl<'a> SentenceView<'a> {
             "according_to",
             AttributionKind::AccordingTo,
             0.9,
+        ))
+    }
+
+    /// "Bill Clinton: Hillary thinks …", "- HuffPollster: “…”": a name, a
+    /// colon, and the words it said (headlines, transcripts, roundups).
+    fn colon_layout(&self) -> Option<Extraction> {
+        let lex = Lexicon::get();
+        let colon = (1..self.len().min(9))
+            .find(|&j| self.is_punct(j, ":") && self.quote_of(j).is_none())?;
+        let start = (0..colon)
+            .rev()
+            .find(|&j| matches!(self.word(j), "-" | "—" | "–"))
+            .map_or(0, |j| j + 1);
+        if start >= colon || colon - start > 6 {
+            return None;
+        }
+        let name_like = (start..colon).all(|j| self.np_token(j, lex) || self.is_punct(j, "."))
+            && (start..colon).any(|j| self.np_head(j, lex))
+            && (start..colon).all(|j| self.cue_verb_at(j).is_none())
+            && !(colon - start == 1 && lex.colon_labels.contains(self.word(start)));
+        let last = self.last_content_token()?;
+        // What follows must read as words said, not a figure or a handle.
+        let said_words = (colon + 1..=last)
+            .filter(|&j| self.is_word(j) && self.word(j).chars().all(char::is_alphabetic))
+            .count();
+        if !name_like || colon >= last || said_words < 3 {
+            return None;
+        }
+        Some(self.extraction(
+            vec![self.cover(colon + 1, last)],
+            self.cover(colon, colon),
+            Some(self.cover(start, colon - 1)),
+            "colon_layout",
+            AttributionKind::Indirect,
+            0.7,
         ))
     }
 
@@ -1514,6 +1553,25 @@ mod tests {
         assert_eq!(said.4, vec!["it came too late"]);
         let praised = found.iter().find(|f| f.3 == "praised").expect("praised");
         assert_eq!(praised.4, vec!["the plan"]);
+    }
+
+    #[test]
+    fn colon_layout_names_the_speaker() {
+        let (rule, _, mention, cue, content) = one("Mayor Ruiz: The bridge will reopen in May.");
+        assert_eq!((rule.as_str(), cue.as_str()), ("colon_layout", ":"));
+        assert_eq!(mention.as_deref(), Some("Mayor Ruiz"));
+        assert_eq!(content, vec!["The bridge will reopen in May"]);
+        assert!(read("Update: The bridge will reopen in May.").is_empty());
+        assert!(read("Ruiz: 547.").is_empty());
+    }
+
+    #[test]
+    fn naming_verbs_without_quotation() {
+        let (rule, _, mention, _, content) = one("The editors called him a reckless opportunist.");
+        assert_eq!(rule, "naming_object");
+        assert_eq!(mention.as_deref(), Some("The editors"));
+        assert_eq!(content, vec!["him a reckless opportunist"]);
+        assert!(read("They founded a group called Open Harbor.").is_empty());
     }
 
     #[test]

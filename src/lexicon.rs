@@ -82,6 +82,8 @@ pub struct Lexicon {
     pub np_words: HashSet<String>,
     /// Auxiliaries and adverbs skipped between a subject and its cue.
     pub clause_words: HashSet<String>,
+    /// Words heading a "LABEL: text" line that is not attributed ("Update:").
+    pub colon_labels: HashSet<String>,
     /// (lemma, particle) pairs that form one cue ("call for", "point out").
     pub cue_particles: HashSet<(String, String)>,
     /// Words opening an adjunct between a cue and its content ("on Friday").
@@ -264,6 +266,7 @@ impl Lexicon {
             np_words: words_of(include_str!("../lexicons/np_words.txt")),
             clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
             adjunct_openers: words_of(include_str!("../lexicons/adjunct_openers.txt")),
+            colon_labels: words_of(include_str!("../lexicons/colon_labels.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {
                     let (verb, particle) = l.trim().split_once(' ')?;
