@@ -779,6 +779,18 @@ impl<'a> SentenceView<'a> {
         ))
     }
 
+    /// The end of an object phrase starting at `k`: before the first comma,
+    /// semicolon or dash outside quotation marks ("backed the deal, while …").
+    fn phrase_end(&self, k: usize, last: usize) -> usize {
+        (k + 1..=last)
+            .find(|&j| {
+                self.quote_of(j).is_none()
+                    && self.toks[j].kind == TokenKind::Punct
+                    && matches!(self.word(j), "," | ";" | "—" | "–" | "--" | "(")
+            })
+            .map_or(last, |j| j - 1)
+    }
+
     /// "Bill Clinton: Hillary thinks …", "- HuffPollster: “…”": a name, a
     /// colon, and the words it said (headlines, transcripts, roundups).
     fn colon_layout(&self) -> Option<Extraction> {
@@ -969,7 +981,7 @@ impl<'a> SentenceView<'a> {
                     matches!(self.word(s), "a" | "an") || self.toks[k].is_capitalized(self.text);
                 (!naming_a_thing && self.is_word(k)).then(|| {
                     self.extraction(
-                        vec![self.cover(k, last)],
+                        vec![self.cover(k, self.phrase_end(k, last))],
                         cue,
                         mention,
                         "naming_object",
@@ -1006,7 +1018,7 @@ impl<'a> SentenceView<'a> {
             }
             VerbClass::Object if self.is_word(k) && !is_stop(self.word(k)) || self.is_quote(k) => {
                 Some(self.extraction(
-                    vec![self.cover(k, last)],
+                    vec![self.cover(k, self.phrase_end(k, last))],
                     cue,
                     mention,
                     "source_cue_object",
