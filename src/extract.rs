@@ -7,17 +7,27 @@
 //! | rule | shape |
 //! |---|---|
 //! | `according_to` | "According to X, Y" / "Y, according to X" |
-//! | `quote_cue_source` | `"Q," X said` / `"Q," said X` (and `"A," he said, "B"`) |
-//! | `trailing_cue` | `Y, X said.` |
-//! | `source_cue_quote` | `X said: "Q"` |
-//! | `source_cue_that` | `X said (that) Y` / `X told Z (that) Y` |
+//! | `quote_cue_source` | `"Q," X said` / `"Q," said X, a spokesman` (and `"A," he said, "B"`) |
+//! | `trailing_cue` | `Y, X said.` / `Y, X said, Z` |
+//! | `source_cue_quote` | `X said: "Q"` / `X said Wednesday, "Q"` |
+//! | `source_cue_colon` | `X said:` closing a sentence; the next sentence is the content |
+//! | `source_cue_that` | `X said (on Friday) (that) Y` / `X told Z (that) Y` |
 //! | `source_cue_infinitive` | `X vowed to Y` (intention verbs) |
-//! | `source_cue_object` | `X expressed Y` |
-//! | `naming_quote` | `which X called "Q"` |
+//! | `source_cue_object` | `X expressed Y`, `X called for Y` |
+//! | `source_cue_citing` | `Reuters reported, citing officials, that Y` (via) |
+//! | `naming_quote` / `naming_object` | `which X called "Q"` / `X called him a liar` |
 //! | `as_source_cue` | `As X informed earlier, Y` |
-//! | `passive_sourceless` | `It was reported that Y` |
-//! | `quote_continuation` | a sentence that is all quotation after a quoted speaker |
+//! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
+//! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
+//! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
+//! | `asked_sourceless` | `when asked whether Y` |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
+//!
+//! Subjects are found before the cue (with appositives, parentheses and
+//! relative pronouns: "Smith, who said"), after it ("said Smith"), or for
+//! participles and coordinated verbs at the start of the sentence ("X did
+//! Y, saying Z"). A quotation carries on over the following sentences that
+//! are all quotation.
 //!
 //! Nothing here knows about SQL or about other articles.
 
@@ -779,6 +789,86 @@ impl<'a> SentenceView<'a> {
         ))
     }
 
+    /// Attributions with no source: raising verbs ("X seemed to Y"), passives
+    /// ("X is expected to Y", "it was reported that Y") and "when asked
+    /// whether Y". The content is the subject (when there is one) and the complement.
+    fn sourceless(&self, i: usize, verb: &CueVerb, cue: Span, last: usize) -> Option<Extraction> {
+        let lex = Lexicon::get();
+        let aux = (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&j| lex.clause_words.contains(self.word(j)) || is_ly_adverb(self.word(j)));
+        let passive = aux.clone().any(|j| {
+            matches!(
+                self.word(j),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        }) && self.word(i).ends_with("ed");
+        let asked = verb.lemma == "ask"
+            && i > 0
+            && matches!(
+                self.word(i - 1),
+                "when" | "after" | "if" | "as" | "before" | "once"
+            );
+        if asked {
+            let k = i + 1 + usize::from(self.particle_after(i, verb));
+            return (k <= last).then(|| {
+                let end = self.phrase_end(k, last);
+                self.extraction(
+                    vec![self.cover(k, end)],
+                    cue,
+                    None,
+                    "asked_sourceless",
+                    AttributionKind::Indirect,
+                    0.6,
+                )
+            });
+        }
+        if !(passive || verb.class == VerbClass::Raising)
+            || self.is_word(i + 1) && self.word(i + 1) == "by"
+        {
+            return None;
+        }
+        let k = i + 1;
+        if k > last {
+            return None;
+        }
+        let first_aux = aux.last().unwrap_or(i);
+        let complement = self.cover(k, self.phrase_end(k, last));
+        // "it was reported that …": the dummy subject is no content.
+        if first_aux > 0 && self.word(first_aux - 1) == "it" {
+            return (self.word(k) == "that").then(|| {
+                self.extraction(
+                    vec![complement],
+                    cue,
+                    None,
+                    "passive_sourceless",
+                    AttributionKind::Indirect,
+                    0.7,
+                )
+            });
+        }
+        let (s, e) = self.np_before(first_aux)?;
+        if !(self.word(k) == "to" || verb.class == VerbClass::Raising)
+            || lex.pronoun(self.word(s)).is_some() && s != e
+        {
+            return None;
+        }
+        let mut found = self.extraction(
+            vec![self.cover(s, e), complement],
+            cue,
+            None,
+            if passive {
+                "passive_sourceless"
+            } else {
+                "raising_sourceless"
+            },
+            AttributionKind::Indirect,
+            0.6,
+        );
+        found.cue_aux = None;
+        Some(found)
+    }
+
     /// The end of an object phrase starting at `k`: before the first comma,
     /// semicolon or dash outside quotation marks ("backed the deal, while …").
     fn phrase_end(&self, k: usize, last: usize) -> usize {
@@ -837,6 +927,9 @@ impl<'a> SentenceView<'a> {
         let particle = self.particle_after(i, verb);
         let cue = self.cover(i, i + usize::from(particle));
         let last = self.last_content_token()?;
+        if let Some(found) = self.sourceless(i, verb, cue, last) {
+            return Some(found);
+        }
         let subject = self.subject_of(i);
 
         // "As X informed earlier, Y".
@@ -1584,6 +1677,30 @@ mod tests {
         assert_eq!(mention.as_deref(), Some("The editors"));
         assert_eq!(content, vec!["him a reckless opportunist"]);
         assert!(read("They founded a group called Open Harbor.").is_empty());
+    }
+
+    #[test]
+    fn sourceless_raising_passive_and_asked() {
+        let (rule, _, mention, cue, content) = one("The mayor seemed to regret the decision.");
+        assert_eq!(
+            (rule.as_str(), cue.as_str()),
+            ("raising_sourceless", "seemed")
+        );
+        assert_eq!(mention, None);
+        assert_eq!(content, vec!["The mayor", "to regret the decision"]);
+
+        let (rule, _, mention, _, content) = one("The union is expected to strike on Monday.");
+        assert_eq!(rule, "passive_sourceless");
+        assert_eq!(mention, None);
+        assert_eq!(content, vec!["The union", "to strike on Monday"]);
+
+        let (rule, _, _, _, content) = one("It was reported that the plant had closed.");
+        assert_eq!(rule, "passive_sourceless");
+        assert_eq!(content, vec!["that the plant had closed"]);
+
+        let found = read("She smiled when asked whether she would run, and left.");
+        assert_eq!(found[0].0, "asked_sourceless");
+        assert_eq!(found[0].4, vec!["whether she would run"]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub enum VerbClass {
     Naming,
     /// The object is the content ("expressed his willingness").
     Object,
+    /// "X seems to Y": no source; the content is the subject and the complement.
+    Raising,
 }
 
 /// A cue verb form's lemma and class.
@@ -156,6 +158,7 @@ impl Lexicon {
                 Some("intention") => VerbClass::Intention,
                 Some("naming") => VerbClass::Naming,
                 Some("object") => VerbClass::Object,
+                Some("raising") => VerbClass::Raising,
                 other => panic!("lexicons/cue_verbs.txt: unknown class {other:?}"),
             };
             let cue = CueVerb {

@@ -260,6 +260,8 @@ pub enum Resolution {
     Carried,
     /// The article itself (publisher and cited sources) backs the claim.
     ArticleLevel,
+    /// The sentence attributes without naming anyone ("it was reported", "X seems").
+    Sourceless,
     /// No antecedent could be found.
     Unresolved,
 }
@@ -284,6 +286,7 @@ impl fmt::Display for Resolution {
             Resolution::Pronoun { antecedent } => write!(f, "pronoun for '{antecedent}'"),
             Resolution::Anaphor { antecedent } => write!(f, "reference back to '{antecedent}'"),
             Resolution::Carried => f.write_str("carried from the previous sentence"),
+            Resolution::Sourceless => f.write_str("no source named in the sentence"),
             Resolution::ArticleLevel => {
                 f.write_str("article-level backing (publisher and cited sources)")
             }

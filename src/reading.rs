@@ -118,7 +118,10 @@ pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
             // A relative pronoun ("who said") stands for its antecedent.
             let resolved = match e.antecedent.or(e.mention) {
                 Some(span) => resolver.mention(span, true),
-                None => carried(&claims),
+                None => crate::resolve::Resolved {
+                    source: None,
+                    how: Resolution::Sourceless,
+                },
             };
             let via = e.via.and_then(|span| resolver.mention(span, false).source);
             claims.push(Claim {
@@ -161,24 +164,6 @@ pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
         publisher,
         cited,
         claims,
-    }
-}
-
-/// The source of the last explicit attribution, for a continuation that names none.
-fn carried(claims: &[Claim]) -> crate::resolve::Resolved {
-    let source = claims
-        .iter()
-        .rev()
-        .flat_map(|c| &c.attributions)
-        .find(|a| a.kind != AttributionKind::Article)
-        .and_then(|a| a.source);
-    crate::resolve::Resolved {
-        source,
-        how: if source.is_some() {
-            Resolution::Carried
-        } else {
-            Resolution::Unresolved
-        },
     }
 }
 
