@@ -1,0 +1,45 @@
+//! Extraction throughput: the text pipeline alone (segment → extract →
+//! resolve), no I/O and no database, on one core.
+//!
+//!     cargo bench --bench extract [-- DIR]
+//!
+//! DIR defaults to `../shared/data/polnear/train/text`; without it the
+//! seed article is used (too small to be a good measure, but it runs).
+use std::time::Instant;
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .unwrap_or_else(|| "../shared/data/polnear/train/text".into());
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if texts.is_empty() {
+        eprintln!("no texts in {dir}; using the seed article");
+        texts.push(include_str!("../seeds/iran-belarus-partnership.txt").to_string());
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let passes = (20_000_000 / bytes.max(1)).clamp(3, 2000);
+    let mut claims = 0;
+    let start = Instant::now();
+    for _ in 0..passes {
+        for t in &texts {
+            claims += claimdb::reading::read_article(t, &Default::default()).claims.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64() / passes as f64;
+    println!(
+        "extract: {} articles, {:.2} MB, {:.3} s per pass ({passes} passes), {:.1} MB/s, {:.0} articles/s, {} claims per pass",
+        texts.len(),
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs,
+        texts.len() as f64 / secs,
+        claims / passes
+    );
+}
