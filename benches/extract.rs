@@ -29,7 +29,9 @@ fn main() {
     let start = Instant::now();
     for _ in 0..passes {
         for t in &texts {
-            claims += claimdb::reading::read_article(t, &Default::default()).claims.len();
+            claims += claimdb::reading::read_article(t, &Default::default())
+                .claims
+                .len();
         }
     }
     let secs = start.elapsed().as_secs_f64() / passes as f64;

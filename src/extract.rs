@@ -510,6 +510,21 @@ impl<'a> SentenceView<'a> {
     /// participle after a comma ("…, saying that") and a verb after "and"
     /// ("Obama met survivors and said …") the subject of the sentence.
     fn subject_of(&self, i: usize) -> Option<(usize, usize)> {
+        match self.distant_subject_boundary(i) {
+            Some(before) => self.sentence_subject(before),
+            None => self.np_before(i),
+        }
+    }
+
+    /// True when the cue at `i` takes the sentence's subject rather than the
+    /// phrase right before it (see [`Self::subject_of`]).
+    fn subject_is_distant(&self, i: usize) -> bool {
+        self.distant_subject_boundary(i).is_some()
+    }
+
+    /// For a participle after a comma or a speech verb after "and"/"but",
+    /// the index of that comma or conjunction.
+    fn distant_subject_boundary(&self, i: usize) -> Option<usize> {
         let lex = Lexicon::get();
         let mut before = i.checked_sub(1)?;
         while before > 0 && lex.clause_words.contains(self.word(before)) {
@@ -522,10 +537,7 @@ impl<'a> SentenceView<'a> {
             && lex
                 .cue_verb(self.word(i))
                 .is_some_and(|v| v.class == VerbClass::Speech);
-        if participle || coordinated {
-            return self.sentence_subject(before);
-        }
-        self.np_before(i)
+        (participle || coordinated).then_some(before)
     }
 
     /// The noun phrase that opens the sentence's main clause, before token
@@ -950,7 +962,10 @@ impl<'a> SentenceView<'a> {
         }
 
         // Quotation or clause before the cue: `"Q," X said` / `Y, said X`.
+        // Only with the subject right before the cue: a participle's subject
+        // opens the sentence, and what stands between is not its content.
         let before_frame = match subject {
+            _ if self.subject_is_distant(i) => None,
             Some((s, _)) => s.checked_sub(1),
             None => i.checked_sub(1),
         };
