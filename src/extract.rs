@@ -462,6 +462,20 @@ impl<'a> SentenceView<'a> {
                     break;
                 }
             }
+            // Unknown modifiers anchored by a determiner: "The latest Rasmussen poll".
+            if !is_determiner(self.word(start)) {
+                let floor = start.saturating_sub(3);
+                for d in (floor..start).rev() {
+                    let dw = self.word(d);
+                    if !self.is_word(d) || is_stop(dw) || self.claimed[d] || lex.clause_words.contains(dw) {
+                        break;
+                    }
+                    if is_determiner(dw) {
+                        start = d;
+                        break;
+                    }
+                }
+            }
             return Some((start, end));
         }
         // A lower-case head anchored by a determiner close to its left: "the woman said".
