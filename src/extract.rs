@@ -432,6 +432,13 @@ impl<'a> SentenceView<'a> {
             }
             return self.appositive_subject(end);
         }
+        if matches!(self.word(end), "-" | "—" | "–" | "--") {
+            // "Donald Trump - who previously said X - said": skip the aside.
+            let open = (end.saturating_sub(30)..end)
+                .rev()
+                .find(|&j| self.word(j) == self.word(end))?;
+            return self.np_before(open);
+        }
         if self.is_punct(end, ")") {
             // "Sen. Rand Paul (R-Ky.) said": the parenthesis belongs to the name.
             let open = (end.saturating_sub(8)..end)
@@ -467,7 +474,11 @@ impl<'a> SentenceView<'a> {
                 let floor = start.saturating_sub(3);
                 for d in (floor..start).rev() {
                     let dw = self.word(d);
-                    if !self.is_word(d) || is_stop(dw) || self.claimed[d] || lex.clause_words.contains(dw) {
+                    if !self.is_word(d)
+                        || is_stop(dw)
+                        || self.claimed[d]
+                        || lex.clause_words.contains(dw)
+                    {
                         break;
                     }
                     if is_determiner(dw) {
@@ -628,12 +639,13 @@ impl<'a> SentenceView<'a> {
             Some(&(0, close)) if close + 1 < comma && self.is_punct(close - 1, ",") => close + 1,
             _ => 0,
         };
-        // An opening conjunction or adverb is not part of the subject ("But", "Even").
+        // An opening conjunction or adverb is not part of the subject ("But",
+        // "Even", "Still,").
         while start < comma
-            && matches!(
+            && (matches!(
                 self.word(start),
-                "but" | "and" | "even" | "still" | "yet" | "so"
-            )
+                "but" | "and" | "even" | "still" | "yet" | "so" | "however" | "meanwhile"
+            ) || self.is_punct(start, ","))
         {
             start += 1;
         }
@@ -1327,12 +1339,10 @@ fn starts_clause(view: &SentenceView, k: usize) -> bool {
                 | "than"
                 | "him"
                 | "them"
-                | "her"
                 | "me"
                 | "us"
                 | "goodbye"
                 | "hello"
-                | "yes"
                 | "thanks"
                 | "sorry"
                 | "little"
