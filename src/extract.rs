@@ -42,8 +42,9 @@ pub struct SentenceReading {
     pub extractions: Vec<Extraction>,
     /// Set when the sentence states the article's own sourcing.
     pub sourcing: Option<SourcingStatement>,
-    /// True when the whole sentence is content of an attribution found in an
-    /// earlier sentence (a quotation running on).
+    /// True when the whole sentence is content of an attribution found in a
+    /// neighbouring sentence (a quotation running on, or one whose speaker
+    /// follows in the next sentence).
     pub continues_previous: bool,
     /// Part of the sentence stated in the article's own voice beside an
     /// attribution ("Both are under sanctions, which X called “illegal.”").
@@ -74,6 +75,29 @@ pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec
                     }
                     owner.content.push(fragment);
                     reading.continues_previous = true;
+                }
+            }
+        }
+        // `"We won!" Trump said.`: a quotation ending in "!" or "?" closes its
+        // sentence, and the next one is just the speaker and the cue.
+        if reading.extractions.is_empty() && reading.sourcing.is_none() && index > 0 {
+            let prev = &readings[index - 1];
+            let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
+            if same_paragraph
+                && prev.extractions.is_empty()
+                && !prev.continues_previous
+                && !sentences[index - 1].is_title
+            {
+                let prev_view = SentenceView::new(text, index - 1, &tokens[index - 1]);
+                let view = SentenceView::new(text, index, toks);
+                if let (Some(quote), Some(found)) =
+                    (prev_view.whole_quotation(), view.bare_frame(index))
+                {
+                    let mut found = found;
+                    found.content = vec![quote];
+                    found.kind = AttributionKind::DirectQuote;
+                    reading.extractions.push(found);
+                    readings[index - 1].continues_previous = true;
                 }
             }
         }
@@ -904,6 +928,53 @@ impl<'a> SentenceView<'a> {
             0.6,
         );
         found.cue_aux = None;
+        Some(found)
+    }
+
+    /// The sentence as one quotation (opening at its first token and closing
+    /// at its end), if it is one.
+    fn whole_quotation(&self) -> Option<Span> {
+        let (open, close) = self.quote_opening_at(0)?;
+        let last_word = (0..self.len())
+            .rev()
+            .find(|&j| self.toks[j].kind != TokenKind::Punct)?;
+        (close >= last_word && close > open).then(|| self.cover(open, close))
+    }
+
+    /// "Trump said on Twitter." / "he asked." / "said Smith, an aide.": a
+    /// sentence that is only a speaker and a speech cue, whose content is the
+    /// quotation before it. The content is left empty for the caller.
+    fn bare_frame(&self, index: usize) -> Option<Extraction> {
+        let last = self.last_content_token()?;
+        let i = (0..=last.min(8)).find(|&j| self.cue_verb_at(j).is_some())?;
+        let verb = self.cue_verb_at(i)?;
+        if !matches!(verb.class, VerbClass::Speech | VerbClass::Belief) {
+            return None;
+        }
+        let ends_here =
+            |k: usize| k > last || self.adjunct_to_end(k, last) || self.is_punct(k, ",");
+        let mention = match self.np_before(i) {
+            Some((0, e)) if ends_here(i + 1) => (0, e),
+            None if i == 0 => {
+                let (s, e) = self.np_after(1, 10)?;
+                let e = self.with_appositive(e, last);
+                if !ends_here(e + 1) {
+                    return None;
+                }
+                (s, e)
+            }
+            _ => return None,
+        };
+        let mut found = self.extraction(
+            Vec::new(),
+            self.cover(i, i),
+            Some(self.cover(mention.0, mention.1)),
+            "quote_cue_source",
+            AttributionKind::DirectQuote,
+            0.85,
+        );
+        found.sentence = index;
+        found.cue_aux = self.aux_before(i);
         Some(found)
     }
 
@@ -1770,6 +1841,19 @@ mod tests {
         // A closed quotation does not run into the next paragraph.
         assert!(!readings[3].continues_previous);
         assert!(!readings[4].continues_previous);
+    }
+
+    #[test]
+    fn speaker_sentence_after_an_exclaimed_quotation() {
+        let text = "T\n\n\"We need it NOW!\" Trump said on Twitter. Rain fell.";
+        let sentences = crate::segment::segment(text);
+        let tokens: Vec<_> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+        let readings = extract(text, &sentences, &tokens);
+        assert!(readings[1].continues_previous);
+        let e = &readings[2].extractions[0];
+        assert_eq!(e.mention.unwrap().text(text), "Trump");
+        assert_eq!(e.content[0].text(text), "\"We need it NOW!\"");
+        assert!(readings[3].extractions.is_empty());
     }
 
     #[test]
