@@ -273,3 +273,32 @@ fn unusable_database_paths_fail_with_one_line() {
         .failure()
         .stderr(predicate::str::contains("not"));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("many");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..2000 {
+        std::fs::write(
+            folder.join(format!("a{i}.txt")),
+            format!("Title {i}\n\nThe mayor said the bridge {i} was unsafe."),
+        )
+        .unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin("claimdb");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' extract '{}' | head -c 10 > /dev/null; echo $?",
+            bin.display(),
+            folder.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
