@@ -416,6 +416,7 @@ impl<'a> SentenceView<'a> {
         }
         self.is_word(i)
             && !lex.np_words.contains(w)
+            && !lex.time_words.contains(w)
             && (self.toks[i].is_capitalized(self.text)
                 || lex.source_noun_kind(w).is_some()
                 || lex.anonymous_heads.contains(w)
@@ -603,7 +604,16 @@ impl<'a> SentenceView<'a> {
         if matches!(self.word(start), "but" | "and" | "so" | "yet" | "still") {
             start += 1;
         }
-        if lex.adjunct_openers.contains(self.word(start)) || self.word(start).ends_with("ly") {
+        // An opening adverbial, participle or subordinate clause ends at its comma.
+        let w = self.word(start);
+        let opener = lex.adjunct_openers.contains(w)
+            || w.ends_with("ly")
+            || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
+            || matches!(
+                w,
+                "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
+            );
+        if opener {
             let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
             start = comma + 1;
         }

@@ -84,6 +84,8 @@ pub struct Lexicon {
     pub np_words: HashSet<String>,
     /// Auxiliaries and adverbs skipped between a subject and its cue.
     pub clause_words: HashSet<String>,
+    /// Words of time that never head a source ("said Sunday").
+    pub time_words: HashSet<String>,
     /// Words heading a "LABEL: text" line that is not attributed ("Update:").
     pub colon_labels: HashSet<String>,
     /// (lemma, particle) pairs that form one cue ("call for", "point out").
@@ -270,6 +272,7 @@ impl Lexicon {
             clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
             adjunct_openers: words_of(include_str!("../lexicons/adjunct_openers.txt")),
             colon_labels: words_of(include_str!("../lexicons/colon_labels.txt")),
+            time_words: words_of(include_str!("../lexicons/time_words.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {
                     let (verb, particle) = l.trim().split_once(' ')?;
