@@ -316,6 +316,11 @@ impl<'a> SentenceView<'a> {
         if i > 0 && (self.word(i - 1) == "to" || is_determiner(self.word(i - 1))) {
             return None;
         }
+        // The tagger tells "plans to"/"the plans" and "support Trump"/"his support".
+        let tag = self.toks[i].tag;
+        if !tag.is_empty() && !tag.starts_with("VB") {
+            return None;
+        }
         Some(verb)
     }
 
@@ -399,6 +404,7 @@ impl<'a> SentenceView<'a> {
                     || lex.anonymous_heads.contains(w)
                     || lex.is_title(w)
                     || w.chars().all(|c| c.is_ascii_digit())
+                    || is_np_tag(tok.tag)
             }
             _ => w == "-" || w == "&",
         }
@@ -418,6 +424,7 @@ impl<'a> SentenceView<'a> {
             && !lex.np_words.contains(w)
             && !lex.time_words.contains(w)
             && (self.toks[i].is_capitalized(self.text)
+                || self.toks[i].is_noun()
                 || lex.source_noun_kind(w).is_some()
                 || lex.anonymous_heads.contains(w)
                 || lex.is_title(w))
@@ -1352,7 +1359,13 @@ impl<'a> SentenceView<'a> {
         })?;
         // The reporting verb and its subject come first; between the verb and
         // the referring phrase only "on it"/"about this" may stand.
-        let v = (0..r).find(|&k| self.cue_verb_at(k).is_some())?;
+        // The frame is specific enough to trust the verb list over the tagger
+        // ("The Gaze reports" reads as a noun phrase to it).
+        let v = (0..r).find(|&k| {
+            self.is_word(k)
+                && !self.toks[k].is_capitalized(self.text)
+                && Lexicon::get().cue_verb(self.word(k)).is_some()
+        })?;
         let filler_only = (v + 1..r).all(|k| {
             matches!(
                 self.word(k),
@@ -1431,6 +1444,26 @@ fn starts_clause(view: &SentenceView, k: usize) -> bool {
                 | "more"
                 | "less"
         )
+}
+
+/// Tags of words that stand inside a noun phrase: nouns, adjectives,
+/// numbers, determiners, possessives.
+fn is_np_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "NN" | "NNS"
+            | "NNP"
+            | "NNPS"
+            | "JJ"
+            | "JJR"
+            | "JJS"
+            | "CD"
+            | "DT"
+            | "PDT"
+            | "PRP$"
+            | "POS"
+            | "HYPH"
+    )
 }
 
 fn is_determiner(w: &str) -> bool {

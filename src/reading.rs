@@ -89,7 +89,14 @@ pub struct ArticleReading {
 /// Reads an article: every statement becomes a claim tied to its sources.
 pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
     let sentences = segment(text);
-    let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+    let tokens: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|s| {
+            let mut toks = tokenize(text, s.span);
+            crate::pos::tag(text, &mut toks);
+            toks
+        })
+        .collect();
     let readings = extract(text, &sentences, &tokens);
     let mut resolver = Resolver::new(text, &tokens);
 

@@ -25,9 +25,28 @@ pub struct Token {
     pub span: Span,
     /// What it is made of.
     pub kind: TokenKind,
+    /// Penn Treebank part of speech once [`crate::pos::tag`] has run ("" before).
+    pub tag: &'static str,
 }
 
 impl Token {
+    /// True for verb tags (VB, VBD, VBG, VBN, VBP, VBZ).
+    pub fn is_verb(&self) -> bool {
+        self.tag.starts_with("VB")
+    }
+
+    /// True for noun tags, common or proper (NN, NNS, NNP, NNPS).
+    pub fn is_noun(&self) -> bool {
+        self.tag.starts_with("NN")
+    }
+}
+
+impl Token {
+    /// True before tagging, or for a tagger that is not used.
+    pub fn is_untagged(&self) -> bool {
+        self.tag.is_empty()
+    }
+
     /// The token's text.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.text(text)
@@ -186,6 +205,7 @@ fn push(tokens: &mut Vec<Token>, base: usize, start: usize, end: usize, kind: To
     tokens.push(Token {
         span: Span::new(base + start, base + end),
         kind,
+        tag: "",
     });
 }
 
