@@ -995,6 +995,15 @@ impl<'a> SentenceView<'a> {
         Some(found)
     }
 
+    /// True when token `k` can open a noun phrase (an object): a determiner,
+    /// pronoun, noun, adjective or number. Always true for untagged tokens.
+    fn opens_noun_phrase(&self, k: usize) -> bool {
+        let tag = self.toks[k].tag;
+        tag.is_empty()
+            || is_np_tag(tag)
+            || matches!(tag, "PRP" | "WP" | "WDT" | "WRB" | "EX" | "IN")
+    }
+
     /// The end of an object phrase starting at `k`: before the first comma,
     /// semicolon or dash outside quotation marks ("backed the deal, while …").
     fn phrase_end(&self, k: usize, last: usize) -> usize {
@@ -1238,7 +1247,10 @@ impl<'a> SentenceView<'a> {
                     0.7,
                 ))
             }
-            VerbClass::Object if self.is_word(k) && !is_stop(self.word(k)) || self.is_quote(k) => {
+            VerbClass::Object
+                if self.is_quote(k)
+                    || self.is_word(k) && !is_stop(self.word(k)) && self.opens_noun_phrase(k) =>
+            {
                 Some(self.extraction(
                     vec![self.cover(k, self.phrase_end(k, last))],
                     cue,
