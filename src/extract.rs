@@ -416,7 +416,16 @@ impl<'a> SentenceView<'a> {
         // Quantifiers stand for a group of people ("many said", "others argue").
         if matches!(
             w,
-            "many" | "some" | "most" | "others" | "several" | "few" | "both" | "all"
+            "many"
+                | "some"
+                | "most"
+                | "others"
+                | "several"
+                | "few"
+                | "both"
+                | "all"
+                | "half"
+                | "majority"
         ) {
             return true;
         }
@@ -437,7 +446,7 @@ impl<'a> SentenceView<'a> {
         let lex = Lexicon::get();
         let mut end = cue.checked_sub(1)?;
         while self.is_word(end)
-            && (lex.clause_words.contains(self.word(end)) || is_ly_adverb(self.word(end)))
+            && (lex.clause_words.contains(self.word(end)) || self.is_adverb(end))
         {
             end = end.checked_sub(1)?;
         }
@@ -554,7 +563,7 @@ impl<'a> SentenceView<'a> {
             let skippable = self.is_word(start - 1)
                 && !self.claimed[start - 1]
                 && self.quote_of(start - 1).is_none()
-                && (lex.clause_words.contains(w) || is_ly_adverb(w));
+                && (lex.clause_words.contains(w) || self.is_adverb(start - 1));
             if !skippable {
                 break;
             }
@@ -614,7 +623,7 @@ impl<'a> SentenceView<'a> {
         // An opening adverbial, participle or subordinate clause ends at its comma.
         let w = self.word(start);
         let opener = lex.adjunct_openers.contains(w)
-            || w.ends_with("ly")
+            || self.is_adverb(start)
             || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
             || matches!(
                 w,
@@ -692,7 +701,7 @@ impl<'a> SentenceView<'a> {
         }
         let first_comma = (start..comma).find(|&j| self.is_punct(j, ","))?;
         let name_ok = first_comma > start
-            && first_comma - start <= 6
+            && first_comma - start <= 10
             && (start..first_comma).all(|j| self.np_token(j, lex))
             && (start..first_comma).any(|j| self.np_head(j, lex));
         // Verbs may stand in the appositive inside a relative clause or a
@@ -701,9 +710,9 @@ impl<'a> SentenceView<'a> {
             .find(|&j| matches!(self.word(j), "who" | "whom" | "which" | "whose"))
             .unwrap_or(comma);
         let appositive_ok = comma - first_comma <= 24
+            && self.quote_of(first_comma + 1).is_none()
             && (first_comma + 1..comma).all(|j| {
-                self.quote_of(j).is_none()
-                    && !self.claimed[j]
+                !self.claimed[j]
                     && (j > relative
                         || self.cue_verb_at(j).is_none()
                         || self.word(j).ends_with("ing"))
@@ -875,7 +884,7 @@ impl<'a> SentenceView<'a> {
         let lex = Lexicon::get();
         let aux = (i.saturating_sub(3)..i)
             .rev()
-            .take_while(|&j| lex.clause_words.contains(self.word(j)) || is_ly_adverb(self.word(j)));
+            .take_while(|&j| lex.clause_words.contains(self.word(j)) || self.is_adverb(j));
         let passive = aux.clone().any(|j| {
             matches!(
                 self.word(j),
@@ -993,6 +1002,20 @@ impl<'a> SentenceView<'a> {
         found.sentence = index;
         found.cue_aux = self.aux_before(i);
         Some(found)
+    }
+
+    /// True for an adverb: tagged RB, or untagged and ending in -ly. Never a
+    /// capitalised word inside the sentence ("Kelly said").
+    fn is_adverb(&self, k: usize) -> bool {
+        let tok = &self.toks[k];
+        if k > 0 && tok.is_capitalized(self.text) {
+            return false;
+        }
+        if tok.is_untagged() {
+            is_ly_adverb(self.word(k))
+        } else {
+            tok.tag == "RB" && is_ly_adverb(self.word(k))
+        }
     }
 
     /// True when token `k` can open a noun phrase (an object): a determiner,
