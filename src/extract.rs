@@ -445,10 +445,12 @@ impl<'a> SentenceView<'a> {
     fn np_before(&self, cue: usize) -> Option<(usize, usize)> {
         let lex = Lexicon::get();
         let mut end = cue.checked_sub(1)?;
-        while self.is_word(end)
+        // Position 0 is never skipped: a cue needs a subject before it ("Jolly said").
+        while end > 0
+            && self.is_word(end)
             && (lex.clause_words.contains(self.word(end)) || self.is_adverb(end))
         {
-            end = end.checked_sub(1)?;
+            end -= 1;
         }
         if self.claimed[end] || self.quote_of(end).is_some() {
             return None;
@@ -702,7 +704,7 @@ impl<'a> SentenceView<'a> {
         let first_comma = (start..comma).find(|&j| self.is_punct(j, ","))?;
         let name_ok = first_comma > start
             && first_comma - start <= 10
-            && (start..first_comma).all(|j| self.np_token(j, lex))
+            && (start..first_comma).all(|j| self.np_token(j, lex) || self.word(j) == "of")
             && (start..first_comma).any(|j| self.np_head(j, lex));
         // Verbs may stand in the appositive inside a relative clause or a
         // participle ("a former adviser who supported …", "writing for the majority").
