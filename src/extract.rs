@@ -775,9 +775,18 @@ impl<'a> SentenceView<'a> {
         if !lex.adjunct_openers.contains(self.word(k)) {
             return k;
         }
-        for j in k + 1..=last.min(k + 10) {
+        for j in k + 1..=last.min(k + 12) {
             let w = self.word(j);
-            if w == "that" || self.is_punct(j, ",") || self.is_punct(j, ":") || self.is_quote(j) {
+            // A quoted title inside the adjunct ("on ABC's “This Week”") is skipped whole.
+            if self.is_quote(j) {
+                if let Some((_, close)) = self.quote_opening_at(j) {
+                    if self.word(close + 1) == "that" {
+                        return close + 1;
+                    }
+                }
+                return j;
+            }
+            if w == "that" || self.is_punct(j, ",") || self.is_punct(j, ":") {
                 return j;
             }
             if self.cue_verb_at(j).is_some()
