@@ -107,7 +107,7 @@ fn speed(t: &Tagger, data: &[Sent], secs: f64) -> (f64, f64) {
     (rates[rates.len() / 2], rates[rates.len() - 1])
 }
 
-const NOTICE: &str = "Averaged perceptron POS tagger model (Penn Treebank XPOS + UPOS), claimdb.
+const NOTICE: &str = "Averaged perceptron POS tagger model (Penn Treebank tags), claimdb.
 Derived from the Universal Dependencies English Web Treebank (Silveira et al. 2014),
 UD_English-EWT commit 15d613d8, licensed CC BY-SA 4.0
 (https://creativecommons.org/licenses/by-sa/4.0/). This model is licensed CC BY-SA 4.0.
