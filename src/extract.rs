@@ -31,9 +31,10 @@
 //!
 //! Nothing here knows about SQL or about other articles.
 
-use crate::lexicon::{CueVerb, Lexicon, PhraseFrame, VerbClass};
+use crate::lexicon::{lower, CueVerb, Lexicon, PhraseFrame, VerbClass};
 use crate::model::{AttributionKind, Extraction, Sentence, SourcingStatement, Span};
 use crate::token::{is_double_quote, tokenize, Token, TokenKind};
+use std::borrow::Cow;
 
 /// What the extractor found in one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -203,7 +204,7 @@ struct SentenceView<'a> {
     text: &'a str,
     index: usize,
     toks: &'a [Token],
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     /// Quotations as (opening mark, closing mark) token indices, inclusive.
     regions: Vec<(usize, usize)>,
     /// Tokens already part of an attribution.
@@ -212,7 +213,7 @@ struct SentenceView<'a> {
 
 impl<'a> SentenceView<'a> {
     fn new(text: &'a str, index: usize, toks: &'a [Token]) -> Self {
-        let lower = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower = toks.iter().map(|t| lower(t.text(text))).collect();
         let regions = quote_regions(text, toks);
         let claimed = vec![false; toks.len()];
         SentenceView {
@@ -230,7 +231,7 @@ impl<'a> SentenceView<'a> {
     }
 
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {

@@ -110,7 +110,7 @@ pub enum PronounKind {
 }
 
 /// The word in lower case, allocating only when it has upper-case letters.
-fn lower(word: &str) -> Cow<'_, str> {
+pub fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
