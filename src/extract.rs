@@ -602,10 +602,16 @@ impl<'a> SentenceView<'a> {
         let participle = self.word(i).ends_with("ing") && self.is_punct(before, ",");
         // Only speech verbs: "Tehran is interested in A and plans to B" states
         // an intention the article reports, not one Tehran voices.
+        // After "and": speech verbs always share the sentence's subject; other
+        // cues only when the first verb was a cue of that subject ("X praised
+        // A and urged B"), not in "Tehran is interested in A and plans to B".
         let coordinated = matches!(self.word(before), "and" | "but")
-            && lex
+            && (lex
                 .cue_verb(self.word(i))
-                .is_some_and(|v| v.class == VerbClass::Speech);
+                .is_some_and(|v| v.class == VerbClass::Speech)
+                || self
+                    .sentence_subject(before)
+                    .is_some_and(|(s, _)| self.claimed[s]));
         (participle || coordinated).then_some(before)
     }
 
@@ -651,7 +657,25 @@ impl<'a> SentenceView<'a> {
     /// Where the content of a cue at `i` ends: before a later trailing frame
     /// of another attribution (", X said", ", according to X"), else at `last`.
     fn clause_end(&self, i: usize, last: usize) -> usize {
+        let lex = Lexicon::get();
         for j in i + 2..=last {
+            // "… and called his standing unheard of": a second finite cue verb
+            // coordinated with this one starts an attribution of its own.
+            if matches!(self.word(j), "and" | "but") && self.quote_of(j).is_none() {
+                let mut v = j + 1;
+                while v < last && (lex.clause_words.contains(self.word(v)) || self.is_adverb(v)) {
+                    v += 1;
+                }
+                let finite = matches!(self.toks[v].tag, "VBD" | "VBZ" | "VBP" | "VBN");
+                if finite && self.cue_verb_at(v).is_some() {
+                    let end = if self.is_punct(j - 1, ",") {
+                        j - 2
+                    } else {
+                        j - 1
+                    };
+                    return end.max(i + 1);
+                }
+            }
             if self.quote_of(j).is_some()
                 || !self.is_punct(j - 1, ",") && self.phrase_at(j).is_none()
             {
