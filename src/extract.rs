@@ -661,7 +661,7 @@ impl<'a> SentenceView<'a> {
         for j in i + 2..=last {
             // "… and called his standing unheard of": a second finite cue verb
             // coordinated with this one starts an attribution of its own.
-            if matches!(self.word(j), "and" | "but") && self.quote_of(j).is_none() {
+            if j < last && matches!(self.word(j), "and" | "but") && self.quote_of(j).is_none() {
                 let mut v = j + 1;
                 while v < last && (lex.clause_words.contains(self.word(v)) || self.is_adverb(v)) {
                     v += 1;
