@@ -713,7 +713,11 @@ impl<'a> SentenceView<'a> {
         // After an opening quotation (`"Q," Rizzo, the county chair, said`) the subject follows it.
         let mut start = match self.regions.first() {
             Some(&(0, close)) if close + 1 < comma && self.is_punct(close + 1, ",") => close + 2,
-            Some(&(0, close)) if close + 1 < comma && self.is_punct(close - 1, ",") => close + 1,
+            Some(&(0, close))
+                if close >= 1 && close + 1 < comma && self.is_punct(close - 1, ",") =>
+            {
+                close + 1
+            }
             _ => 0,
         };
         // An opening conjunction or adverb is not part of the subject ("But",

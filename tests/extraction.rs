@@ -86,7 +86,12 @@ fn odd_sentences_never_break_the_pipeline() {
         state ^= state << 17;
         state
     };
-    for _ in 0..10_000 {
+    // CLAIMDB_STITCH_ITERATIONS runs a longer search by hand.
+    let iterations: usize = std::env::var("CLAIMDB_STITCH_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    for _ in 0..iterations {
         let len = (next() % 24) as usize;
         let text: Vec<&str> = (0..len)
             .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
