@@ -322,6 +322,34 @@ impl<'a> SentenceView<'a> {
         if !tag.is_empty() && !tag.starts_with("VB") {
             return None;
         }
+        // An -ing form needs "be", a comma or a conjunction before it: "a
+        // gunman claiming allegiance" is a modifier, not an attribution.
+        if tag == "VBG" && i > 0 {
+            let mut p = i - 1;
+            while p > 0 && self.is_adverb(p) {
+                p -= 1;
+            }
+            let licensed = matches!(
+                self.word(p),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "am"
+                    | ","
+                    | "and"
+                    | "but"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "when"
+            ) || self.toks[p].kind == TokenKind::Quote;
+            if !licensed {
+                return None;
+            }
+        }
         Some(verb)
     }
 
