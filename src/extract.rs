@@ -945,20 +945,33 @@ impl<'a> SentenceView<'a> {
         ))
     }
 
+    /// Auxiliaries and adverbs right before token `i`, nearest first.
+    fn aux_run(&self, i: usize) -> impl Iterator<Item = usize> + Clone + '_ {
+        let lex = Lexicon::get();
+        (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(move |&j| lex.clause_words.contains(self.word(j)) || self.is_adverb(j))
+    }
+
+    /// True for a passive participle: "be" among the auxiliaries before the
+    /// cue at `i` ("was informed", "is expected").
+    fn is_passive(&self, i: usize) -> bool {
+        self.word(i).ends_with("ed")
+            && self.aux_run(i).any(|j| {
+                matches!(
+                    self.word(j),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                )
+            })
+    }
+
     /// Attributions with no source: raising verbs ("X seemed to Y"), passives
     /// ("X is expected to Y", "it was reported that Y") and "when asked
     /// whether Y". The content is the subject (when there is one) and the complement.
     fn sourceless(&self, i: usize, verb: &CueVerb, cue: Span, last: usize) -> Option<Extraction> {
         let lex = Lexicon::get();
-        let aux = (i.saturating_sub(3)..i)
-            .rev()
-            .take_while(|&j| lex.clause_words.contains(self.word(j)) || self.is_adverb(j));
-        let passive = aux.clone().any(|j| {
-            matches!(
-                self.word(j),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-        }) && self.word(i).ends_with("ed");
+        let aux = self.aux_run(i);
+        let passive = self.is_passive(i);
         let asked = verb.lemma == "ask"
             && i > 0
             && matches!(
@@ -1155,6 +1168,10 @@ impl<'a> SentenceView<'a> {
         let last = self.last_content_token()?;
         if let Some(found) = self.sourceless(i, verb, cue, last) {
             return Some(found);
+        }
+        // The subject of a passive is not the one who speaks ("the company is informed").
+        if self.is_passive(i) {
+            return None;
         }
         let subject = self.subject_of(i);
 
