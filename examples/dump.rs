@@ -1,3 +1,4 @@
+//! Prints an article's reading (sources, claims, attributions): `cargo run --example dump -- FILE`.
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let text = std::fs::read_to_string(path).unwrap();
