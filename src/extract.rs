@@ -65,7 +65,7 @@ pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec
     let mut open: Option<(usize, usize)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         let toks = &tokens[index];
-        let mut reading = read_sentence(text, index, toks);
+        let mut reading = read_sentence(text, index, toks, sentence.is_title);
         if reading.extractions.is_empty() && reading.sourcing.is_none() && !sentence.is_title {
             if let Some((r, x)) = open {
                 let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
@@ -155,12 +155,13 @@ fn running_quote(
 
 /// Reads one sentence (`span` of `text`; `index` is stored in the results).
 pub fn extract_sentence(text: &str, index: usize, span: Span) -> SentenceReading {
-    read_sentence(text, index, &tokenize(text, span))
+    read_sentence(text, index, &tokenize(text, span), false)
 }
 
 /// Reads one sentence from its tokens.
-fn read_sentence(text: &str, index: usize, toks: &[Token]) -> SentenceReading {
+fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> SentenceReading {
     let mut view = SentenceView::new(text, index, toks);
+    view.title = title;
     if let Some(sourcing) = view.sourcing() {
         return SentenceReading {
             sourcing: Some(sourcing),
@@ -209,6 +210,8 @@ struct SentenceView<'a> {
     regions: Vec<(usize, usize)>,
     /// Tokens already part of an attribution.
     claimed: Vec<bool>,
+    /// True for a title line, written in title case ("Beck Says Trump Is …").
+    title: bool,
 }
 
 impl<'a> SentenceView<'a> {
@@ -223,6 +226,7 @@ impl<'a> SentenceView<'a> {
             lower,
             regions,
             claimed,
+            title: false,
         }
     }
 
@@ -307,8 +311,10 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         let word = self.text_of(i);
-        // Verbs are lower case inside a sentence; a capital marks a name ("Claims Court").
-        if word.chars().next().is_some_and(char::is_uppercase) && i > 0 {
+        // Verbs are lower case inside a sentence; a capital marks a name
+        // ("Claims Court"), except in a title-case headline.
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && i > 0 && !self.title {
             return None;
         }
         let verb = Lexicon::get().cue_verb(self.word(i))?;
@@ -319,7 +325,8 @@ impl<'a> SentenceView<'a> {
         }
         // The tagger tells "plans to"/"the plans" and "support Trump"/"his support".
         let tag = self.toks[i].tag;
-        if !tag.is_empty() && !tag.starts_with("VB") {
+        // Title case misleads the tagger: a headline's capitalised cue is trusted.
+        if !tag.is_empty() && !tag.starts_with("VB") && !(self.title && capital) {
             return None;
         }
         // An -ing form needs "be", a comma or a conjunction before it: "a
