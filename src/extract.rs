@@ -326,7 +326,7 @@ impl<'a> SentenceView<'a> {
         // The tagger tells "plans to"/"the plans" and "support Trump"/"his support".
         let tag = self.toks[i].tag;
         // Title case misleads the tagger: a headline's capitalised cue is trusted.
-        if !tag.is_empty() && !tag.starts_with("VB") && !(self.title && capital) {
+        if !(tag.is_empty() || tag.starts_with("VB") || self.title && capital) {
             return None;
         }
         // An -ing form needs "be", a comma or a conjunction before it: "a
