@@ -866,6 +866,7 @@ impl<'a> SentenceView<'a> {
     /// during a rally in Iowa") with no clause of their own.
     fn adjunct_to_end(&self, k: usize, last: usize) -> bool {
         Lexicon::get().adjunct_openers.contains(self.word(k))
+            && last < k + 12
             && (k..=last).all(|j| self.cue_verb_at(j).is_none() && !self.is_quote(j))
     }
 
@@ -1426,7 +1427,20 @@ impl<'a> SentenceView<'a> {
                     .rev()
                     .find(|&k| self.claimed[k])
                     .map_or(0, |k| k + 1);
-                if start >= end {
+                // "As reported by X, investigators found …": an opening adverbial
+                // clause is no content of the cue after it.
+                let adverbial = Lexicon::get().adjunct_openers.contains(self.word(start))
+                    || matches!(
+                        self.word(start),
+                        "if" | "although"
+                            | "though"
+                            | "because"
+                            | "since"
+                            | "until"
+                            | "even"
+                            | "once"
+                    );
+                if start >= end || adverbial {
                     return None;
                 }
                 (vec![self.cover(start, end)], "trailing_cue")
