@@ -1278,7 +1278,12 @@ impl<'a> SentenceView<'a> {
         while k <= last && self.is_punct(k, ",") {
             k += 1;
         }
-        if k > last {
+        // Nothing but a short adjunct after the cue ("Smith said last week."): no content here.
+        if k > last
+            || (last < k + 4
+                && self.adjunct_to_end(k, last)
+                && (k..=last).all(|j| !self.toks[j].is_verb()))
+        {
             return None;
         }
         if self.word(k) == ":" && k < last {
