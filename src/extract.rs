@@ -1281,6 +1281,7 @@ impl<'a> SentenceView<'a> {
         // Nothing but a short adjunct after the cue ("Smith said last week."): no content here.
         if k > last
             || (last < k + 4
+                && self.word(k) != "to"
                 && self.adjunct_to_end(k, last)
                 && (k..=last).all(|j| !self.toks[j].is_verb()))
         {
