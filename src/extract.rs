@@ -193,6 +193,7 @@ fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> Sente
         };
         if let Some(mut extraction) = found {
             extraction.antecedent = view.relative_antecedent(&extraction);
+            view.end_at_relative_clause(&mut extraction);
             view.claim(&extraction);
             reading.extractions.push(extraction);
         }
@@ -794,6 +795,31 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         self.antecedent_of(who).map(|(s, e)| self.cover(s, e))
+    }
+
+    /// "Barkley, who said he votes Democratic, said …": the content of a
+    /// non-restrictive relative clause ends at the comma that closes it.
+    fn end_at_relative_clause(&self, e: &mut Extraction) {
+        let Some(mention) = e.mention else { return };
+        let Some(who) = self.toks.iter().position(|t| t.span == mention) else {
+            return;
+        };
+        if self.word(who) != "who" || who == 0 || !self.is_punct(who - 1, ",") {
+            return;
+        }
+        let Some(last) = e.content.last_mut() else {
+            return;
+        };
+        let (Some(a), Some(b)) = (
+            self.toks.iter().position(|t| t.span.start == last.start),
+            self.toks.iter().rposition(|t| t.span.end == last.end),
+        ) else {
+            return;
+        };
+        if self.quote_opening_at(a).is_none() {
+            let end = self.phrase_end(a, b);
+            *last = self.cover(a, end);
+        }
     }
 
     /// What a relative pronoun at `who` refers to: the phrase before it
@@ -1927,6 +1953,10 @@ mod tests {
         let e = &extract_sentence(text, 0, Span::new(0, text.len())).extractions[0];
         assert_eq!(e.mention.unwrap().text(text), "who");
         assert_eq!(e.antecedent.unwrap().text(text), "Ana Ruiz");
+        assert_eq!(e.content[0].text(text), "it would save money");
+
+        let text = "Ana Ruiz, who said it would save money, voted for the plan.";
+        let e = &extract_sentence(text, 0, Span::new(0, text.len())).extractions[0];
         assert_eq!(e.content[0].text(text), "it would save money");
     }
 
