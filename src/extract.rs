@@ -979,6 +979,37 @@ impl<'a> SentenceView<'a> {
         ))
     }
 
+    /// "As reported by X, Y" / "Y, as first reported by X": the agent after
+    /// "by" is the source; the clause on the other side of the comma is the content.
+    fn as_reported_by(&self, i: usize, cue: Span, last: usize) -> Option<Extraction> {
+        if self.word(i + 1) != "by" || !self.word(i).ends_with("ed") {
+            return None;
+        }
+        let mut a = i.checked_sub(1)?;
+        while a > 0 && (self.is_adverb(a) || Lexicon::get().clause_words.contains(self.word(a))) {
+            a -= 1;
+        }
+        if self.word(a) != "as" {
+            return None;
+        }
+        let (ms, me) = self.phrase_until_comma(i + 2, last + 1)?;
+        let content = if a == 0 && me + 2 <= last && self.is_punct(me + 1, ",") {
+            self.cover(me + 2, last)
+        } else if a >= 2 && self.is_punct(a - 1, ",") && me == last {
+            self.cover(0, a - 2)
+        } else {
+            return None;
+        };
+        Some(self.extraction(
+            vec![content],
+            cue,
+            Some(self.cover(ms, me)),
+            "as_reported_by",
+            AttributionKind::Indirect,
+            0.8,
+        ))
+    }
+
     /// Auxiliaries and adverbs right before token `i`, nearest first.
     fn aux_run(&self, i: usize) -> impl Iterator<Item = usize> + Clone + '_ {
         let lex = Lexicon::get();
@@ -1201,6 +1232,9 @@ impl<'a> SentenceView<'a> {
         let cue = self.cover(i, i + usize::from(particle));
         let last = self.last_content_token()?;
         if let Some(found) = self.sourceless(i, verb, cue, last) {
+            return Some(found);
+        }
+        if let Some(found) = self.as_reported_by(i, cue, last) {
             return Some(found);
         }
         // The subject of a passive is not the one who speaks ("the company is informed").
@@ -1879,6 +1913,22 @@ mod tests {
         assert_eq!(mention.as_deref(), Some("the Daily Post"));
         assert_eq!(cue, "reported");
         assert_eq!(content, vec!["the plant closed in May"]);
+    }
+
+    #[test]
+    fn as_reported_by_an_agent() {
+        let (rule, _, mention, cue, content) =
+            one("As reported by the Daily Post, the plant closed in May.");
+        assert_eq!(
+            (rule.as_str(), cue.as_str()),
+            ("as_reported_by", "reported")
+        );
+        assert_eq!(mention.as_deref(), Some("the Daily Post"));
+        assert_eq!(content, vec!["the plant closed in May"]);
+        let (_, _, mention, _, content) =
+            one("The plant closed in May, as first reported by the Daily Post.");
+        assert_eq!(mention.as_deref(), Some("the Daily Post"));
+        assert_eq!(content, vec!["The plant closed in May"]);
     }
 
     #[test]
