@@ -434,7 +434,12 @@ impl<'a> SentenceView<'a> {
                 if tok.is_capitalized(self.text) {
                     // A capitalised function word opening the sentence is not a
                     // name, but a determiner still opens the phrase ("The mayor").
-                    return !(i == 0 && lex.function_words.contains(w)) || is_determiner(w);
+                    if i == 0 && matches!(tok.tag, "RB" | "IN" | "CC" | "UH" | "WRB") {
+                        return false;
+                    }
+                    return !(i == 0 && lex.function_words.contains(w))
+                        || is_determiner(w)
+                        || lex.np_words.contains(w);
                 }
                 lex.np_words.contains(w)
                     || lex.source_noun_kind(w).is_some()
@@ -532,7 +537,7 @@ impl<'a> SentenceView<'a> {
             while start > 0 {
                 let prev = start - 1;
                 let pw = self.word(prev);
-                let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at") {
+                let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at" | "by") {
                     // "Service of Ukraine", "Lukashenko and Pezeshkian", "the senator
                     // from Vermont" join two parts of one phrase.
                     prev > 0
@@ -844,10 +849,14 @@ impl<'a> SentenceView<'a> {
             return end;
         }
         let w = self.word(opener);
+        let tok = &self.toks[opener];
         if !(is_determiner(w)
             || lex.is_title(w)
             || lex.np_words.contains(w)
-            || lex.source_noun_kind(w).is_some())
+            || lex.source_noun_kind(w).is_some()
+            || matches!(w, "who" | "whose")
+            || (!tok.is_capitalized(self.text) && is_np_tag(tok.tag))
+            || tok.tag == "CD")
         {
             return end;
         }
