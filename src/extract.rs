@@ -7,7 +7,7 @@
 //! | rule | shape |
 //! |---|---|
 //! | `according_to` | "According to X, Y" / "Y, according to X" |
-//! | `quote_cue_source` | `"Q," X said` / `"Q," said X, a spokesman` (and `"A," he said, "B"`) |
+//! | `quote_cue_source` | `"Q," X said` / `"Q," said X, a spokesman` (and `"A," he said, "B"`; and `"Q!" X said.` split by the segmenter) |
 //! | `trailing_cue` | `Y, X said.` / `Y, X said, Z` |
 //! | `source_cue_quote` | `X said: "Q"` / `X said Wednesday, "Q"` |
 //! | `source_cue_colon` | `X said:` closing a sentence; the next sentence is the content |
@@ -17,6 +17,7 @@
 //! | `source_cue_citing` | `Reuters reported, citing officials, that Y` (via) |
 //! | `naming_quote` / `naming_object` | `which X called "Q"` / `X called him a liar` |
 //! | `as_source_cue` | `As X informed earlier, Y` |
+//! | `as_reported_by` | `As reported by X, Y` / `Y, as first reported by X` |
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
@@ -1188,8 +1189,10 @@ impl<'a> SentenceView<'a> {
         (k + 1..=last)
             .find(|&j| {
                 self.quote_of(j).is_none()
-                    && self.toks[j].kind == TokenKind::Punct
-                    && matches!(self.word(j), "," | ";" | "—" | "–" | "--" | "(")
+                    && ((self.toks[j].kind == TokenKind::Punct
+                        && matches!(self.word(j), "," | ";" | "—" | "–" | "--" | "("))
+                        // A subordinate clause is no part of the object ("support him because …").
+                        || matches!(self.word(j), "because" | "although" | "though" | "while" | "whereas" | "unless"))
             })
             .map_or(last, |j| j - 1)
     }
