@@ -1591,11 +1591,23 @@ impl<'a> SentenceView<'a> {
                 "on" | "about" | "it" | "this" | "that" | "the" | "news" | ","
             )
         });
-        if !filler_only {
+        // Only an outlet reporting, writing or informing, as the sentence's
+        // subject, with no quotation: "Mr. Hedge said, referring to the
+        // resort" is an attribution, not the article's sourcing.
+        let outlet_verb = lex.cue_verb(self.word(v)).is_some_and(|verb| {
+            matches!(
+                verb.lemma.as_str(),
+                "report" | "write" | "inform" | "publish"
+            )
+        });
+        if !filler_only || !outlet_verb || !self.regions.is_empty() {
             return None;
         }
         let (ps, pe) = self.np_before(v)?;
-        if lex.pronoun(self.word(ps)).is_some() {
+        if ps != 0
+            || lex.pronoun(self.word(ps)).is_some()
+            || !self.toks[pe].is_capitalized(self.text)
+        {
             return None;
         }
         let last = self.last_content_token()?;
@@ -1612,8 +1624,11 @@ impl<'a> SentenceView<'a> {
                 while s < k && is_determiner(self.word(s)) {
                     s += 1;
                 }
-                if s < k {
+                // A cited source is a name ("Reuters", "the Interior Ministry").
+                if s < k && self.toks[s].is_capitalized(self.text) {
                     cited.push(self.cover(s, k - 1));
+                } else if s < k {
+                    return None;
                 }
                 start = k + 1;
             }

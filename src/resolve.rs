@@ -121,6 +121,13 @@ impl<'a> Resolver<'a> {
             if let Some(kind) = lex.pronoun(&lower[0]) {
                 return self.pronoun(kind, span.start);
             }
+            // A relative pronoun whose antecedent the extractor could not find.
+            if matches!(lower[0].as_str(), "who" | "which" | "that" | "whom") {
+                return Resolved {
+                    source: None,
+                    how: Resolution::Unresolved,
+                };
+            }
         }
         if let Some(outlet) = lex.outlet(strip_lower_the(written)) {
             let i = self.intern(&outlet.canonical, outlet.kind, strip_lower_the(written));
@@ -154,13 +161,29 @@ impl<'a> Resolver<'a> {
             return named(i, Resolution::Named);
         }
 
-        let name = self.name_part(&toks, &lower);
+        let mut name = self.name_part(&toks, &lower);
+        // "Former Secretary of State and Democratic frontrunner Hillary
+        // Clinton": a description ending in a person's full name is that person.
+        if let Some(person) = self
+            .persons
+            .iter()
+            .filter(|p| {
+                p.name.contains(' ')
+                    && p.name.len() < name.len()
+                    && name.ends_with(&format!(" {}", p.name))
+            })
+            .max_by_key(|p| p.name.len())
+        {
+            name = person.name.clone();
+        }
         if name.is_empty() {
             return Resolved {
                 source: None,
                 how: Resolution::Unresolved,
             };
         }
+        // From here on the kind comes from the name, not from an appositive.
+        let head_kind = lex.source_noun_kind(surname(&name));
         let titled = toks
             .iter()
             .zip(&lower)
@@ -172,11 +195,31 @@ impl<'a> Resolver<'a> {
         if let Some(found) = self.alias_match(&name) {
             return found;
         }
-        let is_person = titled
-            || self
-                .persons
-                .iter()
-                .any(|p| p.name.eq_ignore_ascii_case(&name) || surname(&p.name) == name);
+        let is_person = head_kind.is_none()
+            && (titled
+                || self
+                    .persons
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(&name) || surname(&p.name) == name));
+        // "the Florida senator", "the Republican candidate": a title with no
+        // name stands for the person last named, as "he" would.
+        if titled {
+            let by_title =
+                lex.is_title(head) && toks.last().is_some_and(|t| !t.is_capitalized(self.text));
+            if by_title {
+                if let Resolved {
+                    source: Some(i), ..
+                } = self.pronoun(PronounKind::Person, span.start)
+                {
+                    return Resolved {
+                        source: Some(i),
+                        how: Resolution::Anaphor {
+                            antecedent: self.sources[i].name.clone(),
+                        },
+                    };
+                }
+            }
+        }
         if head_kind.is_none() || is_person {
             if let Some(found) = self.person_match(&name) {
                 return found;
@@ -203,6 +246,14 @@ impl<'a> Resolver<'a> {
     /// President Lukashenko"), without a lower-case leading article.
     fn name_part(&self, toks: &[Token], lower: &[String]) -> String {
         let lex = Lexicon::get();
+        // "Jeb Bush, the former governor" / "Sen. Rand Paul (R-Ky.)": the name
+        // stands before the appositive or the parenthesis.
+        let toks = match toks.iter().position(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text(self.text), "," | "(" | "-" | "—")
+        }) {
+            Some(cut) if cut > 0 => &toks[..cut],
+            _ => toks,
+        };
         let mut start = toks
             .iter()
             .rposition(|t| t.kind == TokenKind::Clitic)
@@ -383,8 +434,12 @@ impl<'a> Resolver<'a> {
         };
         self.add_alias(i, name);
         self.add_alias(i, alias);
-        // A person is also named by surname alone ("Pezeshkian said" elsewhere).
-        if kind == SourceKind::Person && name.contains(' ') {
+        // A person is also named by surname alone ("Pezeshkian said" elsewhere),
+        // when the name is made of capitalised words.
+        let capitalised = name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if kind == SourceKind::Person && name.contains(' ') && capitalised {
             self.add_alias(i, surname(name));
         }
         i
@@ -574,6 +629,31 @@ mod tests {
         let she = r.mention(span_of(text, "She", 0), true);
         assert_eq!(she.source, Some(i));
         assert!(matches!(she.how, Resolution::Pronoun { .. }));
+    }
+
+    #[test]
+    fn a_long_description_ending_in_a_name_is_that_person() {
+        let text = "T\n\nFormer governor and Democratic frontrunner Ann Lee spoke. Ann Lee left.";
+        let mut r = resolver(text);
+        let res = r.mention(
+            span_of(
+                text,
+                "Former governor and Democratic frontrunner Ann Lee",
+                0,
+            ),
+            true,
+        );
+        assert_eq!(r.sources[res.source.unwrap()].name, "Ann Lee");
+    }
+
+    #[test]
+    fn a_title_without_a_name_stands_for_the_person_last_named() {
+        let text = "T\n\nSen. Ann Lee spoke. The Florida senator said no.";
+        let mut r = resolver(text);
+        let lee = r.mention(span_of(text, "Sen. Ann Lee", 0), true);
+        let senator = r.mention(span_of(text, "The Florida senator", 0), true);
+        assert_eq!(senator.source, lee.source);
+        assert!(matches!(senator.how, Resolution::Anaphor { .. }));
     }
 
     #[test]
