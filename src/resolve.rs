@@ -657,6 +657,25 @@ mod tests {
     }
 
     #[test]
+    fn names_stop_before_appositives_and_descriptions_get_no_surname_alias() {
+        let text =
+            "T\n\nJeb Bush, the former Florida governor, spoke. An outsider candidate spoke.";
+        let mut r = resolver(text);
+        let bush = r.mention(
+            span_of(text, "Jeb Bush, the former Florida governor", 0),
+            true,
+        );
+        assert_eq!(r.sources[bush.source.unwrap()].name, "Jeb Bush");
+        assert!(r.sources[bush.source.unwrap()]
+            .aliases
+            .iter()
+            .any(|a| a == "Bush"));
+        let outsider = r.mention(span_of(text, "An outsider candidate", 0), true);
+        let aliases = &r.sources[outsider.source.unwrap()].aliases;
+        assert!(!aliases.iter().any(|a| a == "candidate"), "{aliases:?}");
+    }
+
+    #[test]
     fn misspelling_merges_with_edit_distance() {
         let text = "T\n\nMinister Jaroslav Wisniewski arrived. Later Wisnieswki said no.";
         let mut r = resolver(text);
