@@ -1441,7 +1441,7 @@ impl<'a> SentenceView<'a> {
                     0.7,
                 ))
             }
-            VerbClass::Object
+            VerbClass::Object | VerbClass::Intention
                 if self.is_quote(k)
                     || self.is_word(k) && !is_stop(self.word(k)) && self.opens_noun_phrase(k) =>
             {
