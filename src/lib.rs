@@ -1,10 +1,13 @@
 //! claimdb: who said what, according to whom, reported by which outlet.
 //!
 //! The library is a pipeline of pure stages, each usable and testable alone:
-//! [`segment`] splits an article into sentences, [`extract`] finds the
-//! attributions in each sentence, [`resolve`] ties mentions ("He", "the
+//! [`segment`] splits an article into sentences and [`token`] into words,
+//! [`pos`] tags them (with the perceptron of [`tagger`]), [`extract`] finds
+//! the attributions in each sentence, [`resolve`] ties mentions ("He", "the
 //! report", "Pesezhkian") to canonical sources, and [`store`] writes the
-//! result to SQLite. [`reading::read_article`] runs the text stages together.
+//! result to SQLite. [`reading::read_article`] runs the text stages together;
+//! [`input`] reads and checks article files; [`lexicon`] holds the word lists
+//! kept as data in `lexicons/`.
 
 pub mod extract;
 pub mod input;
