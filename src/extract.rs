@@ -1213,7 +1213,12 @@ impl<'a> SentenceView<'a> {
         let name_like = (start..colon).all(|j| self.np_token(j, lex) || self.is_punct(j, "."))
             && (start..colon).any(|j| self.np_head(j, lex))
             && (start..colon).all(|j| self.cue_verb_at(j).is_none())
-            && !(colon - start == 1 && lex.colon_labels.contains(self.word(start)));
+            && !(colon - start == 1 && lex.colon_labels.contains(self.word(start)))
+            // Inside an article, only a person's full name or a transcript
+            // speaker ("TAPPER:") heads a line of speech; headlines take any name.
+            && (self.title
+                || (start..colon).filter(|&j| self.toks[j].is_capitalized(self.text)).count() >= 2
+                || (colon - start == 1 && self.text_of(start).chars().all(|c| !c.is_lowercase())));
         let last = self.last_content_token()?;
         // What follows must read as words said, not a figure or a handle.
         let said_words = (colon + 1..=last)
