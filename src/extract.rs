@@ -1092,7 +1092,20 @@ impl<'a> SentenceView<'a> {
             });
         }
         let (s, e) = self.np_before(first_aux)?;
+        // "X seemed unfazed", "X appears to": a raising verb needs a
+        // complement; "X appeared at a rally" is no attribution.
+        let tag = self.toks[k].tag;
+        let has_complement = self.word(k) == "to"
+            || matches!(self.word(k), "that" | "like" | "as")
+            || tag.is_empty()
+            || tag.starts_with("JJ")
+            || (tag == "RB"
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.tag.starts_with("JJ")));
         if !(self.word(k) == "to" || verb.class == VerbClass::Raising)
+            || !has_complement
             || lex.pronoun(self.word(s)).is_some() && s != e
         {
             return None;
