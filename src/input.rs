@@ -182,6 +182,20 @@ mod tests {
     }
 
     #[test]
+    fn files_over_the_limit_are_refused_by_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        let file = fs::File::create(&big).unwrap();
+        file.set_len(MAX_ARTICLE_BYTES + 1).unwrap();
+        let err = read_article_file(&big).unwrap_err();
+        assert!(matches!(err, InputError::TooLarge { .. }), "{err}");
+        assert!(
+            err.to_string().contains("over the 8388608-byte limit"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn walks_folders_in_order_and_reports_missing() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir(dir.path().join("sub")).unwrap();
