@@ -208,8 +208,12 @@ struct SentenceView<'a> {
     index: usize,
     toks: &'a [Token],
     lower: Vec<Cow<'a, str>>,
-    /// Quotations as (opening mark, closing mark) token indices, inclusive.
+    /// Quotations as (opening mark, closing mark) token indices, inclusive;
+    /// they never overlap.
     regions: Vec<(usize, usize)>,
+    /// For each token, the index in `regions` of the quotation holding it, so
+    /// that the many "is this quoted?" questions cost nothing on long sentences.
+    quote_at: Vec<Option<usize>>,
     /// Tokens already part of an attribution.
     claimed: Vec<bool>,
     /// True for a title line, written in title case ("Beck Says Trump Is …").
@@ -220,6 +224,12 @@ impl<'a> SentenceView<'a> {
     fn new(text: &'a str, index: usize, toks: &'a [Token]) -> Self {
         let lower = toks.iter().map(|t| lower(t.text(text))).collect();
         let regions = quote_regions(text, toks);
+        let mut quote_at = vec![None; toks.len()];
+        for (r, &(open, close)) in regions.iter().enumerate() {
+            for slot in &mut quote_at[open..=close.min(toks.len().saturating_sub(1))] {
+                *slot = Some(r);
+            }
+        }
         let claimed = vec![false; toks.len()];
         SentenceView {
             text,
@@ -227,6 +237,7 @@ impl<'a> SentenceView<'a> {
             toks,
             lower,
             regions,
+            quote_at,
             claimed,
             title: false,
         }
@@ -256,20 +267,21 @@ impl<'a> SentenceView<'a> {
 
     /// The quotation containing token `i` (marks included).
     fn quote_of(&self, i: usize) -> Option<(usize, usize)> {
-        self.regions
-            .iter()
+        self.quote_at
+            .get(i)
             .copied()
-            .find(|&(o, c)| o <= i && i <= c)
+            .flatten()
+            .map(|r| self.regions[r])
     }
 
     /// The quotation opening at token `i`.
     fn quote_opening_at(&self, i: usize) -> Option<(usize, usize)> {
-        self.regions.iter().copied().find(|&(o, _)| o == i)
+        self.quote_of(i).filter(|&(o, _)| o == i)
     }
 
     /// The quotation whose closing mark is token `i`.
     fn quote_closing_at(&self, i: usize) -> Option<(usize, usize)> {
-        self.regions.iter().copied().find(|&(_, c)| c == i)
+        self.quote_of(i).filter(|&(_, c)| c == i)
     }
 
     /// Byte span from the start of token `a` to the end of token `b`.
@@ -793,24 +805,26 @@ impl<'a> SentenceView<'a> {
         (name_ok && appositive_ok).then(|| (start, comma - 1))
     }
 
-    /// The antecedent of an extraction whose mention is "who".
-    fn relative_antecedent(&self, e: &Extraction) -> Option<Span> {
+    /// The token index of an extraction's mention when it is the relative pronoun "who".
+    fn relative_pronoun(&self, e: &Extraction) -> Option<usize> {
         let mention = e.mention?;
         let who = self.toks.iter().position(|t| t.span == mention)?;
-        if self.word(who) != "who" {
-            return None;
-        }
+        (self.word(who) == "who").then_some(who)
+    }
+
+    /// The antecedent of an extraction whose mention is "who".
+    fn relative_antecedent(&self, e: &Extraction) -> Option<Span> {
+        let who = self.relative_pronoun(e)?;
         self.antecedent_of(who).map(|(s, e)| self.cover(s, e))
     }
 
     /// "Barkley, who said he votes Democratic, said …": the content of a
     /// non-restrictive relative clause ends at the comma that closes it.
     fn end_at_relative_clause(&self, e: &mut Extraction) {
-        let Some(mention) = e.mention else { return };
-        let Some(who) = self.toks.iter().position(|t| t.span == mention) else {
+        let Some(who) = self.relative_pronoun(e) else {
             return;
         };
-        if self.word(who) != "who" || who == 0 || !self.is_punct(who - 1, ",") {
+        if who == 0 || !self.is_punct(who - 1, ",") {
             return;
         }
         let Some(last) = e.content.last_mut() else {

@@ -112,7 +112,20 @@ fn opens_sentence(c: char) -> bool {
 /// Sentences of one paragraph.
 fn split_paragraph(text: &str, para: Span) -> Vec<Span> {
     let quotes = quoted_regions(text, para);
-    let inside_quote = |pos: usize| quotes.iter().any(|q| q.start < pos && pos < q.end);
+    // Regions are sorted by start and may overlap (straight inside curly):
+    // the running maximum of their ends answers "inside any?" by binary search,
+    // so a long paragraph full of quotations stays linear-logarithmic.
+    let max_end: Vec<usize> = quotes
+        .iter()
+        .scan(0, |m, q| {
+            *m = (*m).max(q.end);
+            Some(*m)
+        })
+        .collect();
+    let inside_quote = |pos: usize| {
+        let before = quotes.partition_point(|q| q.start < pos);
+        before > 0 && max_end[before - 1] > pos
+    };
     let slice = para.text(text);
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
