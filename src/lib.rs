@@ -7,7 +7,8 @@
 //! report", "Pesezhkian") to canonical sources, and [`store`] writes the
 //! result to SQLite. [`reading::read_article`] runs the text stages together;
 //! [`input`] reads and checks article files; [`lexicon`] holds the word lists
-//! kept as data in `lexicons/`.
+//! kept as data in `lexicons/`; [`render`] draws an article with its claims
+//! marked (terminal or HTML).
 
 pub mod extract;
 pub mod input;
@@ -15,6 +16,7 @@ pub mod lexicon;
 pub mod model;
 pub mod pos;
 pub mod reading;
+pub mod render;
 pub mod resolve;
 pub mod segment;
 pub mod store;

@@ -266,6 +266,25 @@ pub enum Resolution {
     Unresolved,
 }
 
+impl Resolution {
+    /// The method as a key (the `resolution_kind` column): "pronoun", "fuzzy", "unresolved"…
+    pub fn key(&self) -> &'static str {
+        match self {
+            Resolution::Named => "named",
+            Resolution::KnownOutlet => "known_outlet",
+            Resolution::Alias { .. } => "alias",
+            Resolution::Surname { .. } => "surname",
+            Resolution::Fuzzy { .. } => "fuzzy",
+            Resolution::Pronoun { .. } => "pronoun",
+            Resolution::Anaphor { .. } => "anaphor",
+            Resolution::Carried => "carried",
+            Resolution::ArticleLevel => "article_level",
+            Resolution::Sourceless => "sourceless",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
 impl fmt::Display for Resolution {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -291,6 +310,44 @@ impl fmt::Display for Resolution {
                 f.write_str("article-level backing (publisher and cited sources)")
             }
             Resolution::Unresolved => f.write_str("unresolved: no antecedent found"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_keys_match_their_serialised_method() {
+        let all = [
+            Resolution::Named,
+            Resolution::KnownOutlet,
+            Resolution::Alias {
+                matched: "x".into(),
+            },
+            Resolution::Surname {
+                full_name: "x".into(),
+            },
+            Resolution::Fuzzy {
+                matched: "x".into(),
+                distance: 1,
+                similarity: 0.9,
+            },
+            Resolution::Pronoun {
+                antecedent: "x".into(),
+            },
+            Resolution::Anaphor {
+                antecedent: "x".into(),
+            },
+            Resolution::Carried,
+            Resolution::ArticleLevel,
+            Resolution::Sourceless,
+            Resolution::Unresolved,
+        ];
+        for r in all {
+            let json = serde_json::to_value(&r).unwrap();
+            assert_eq!(json["method"], r.key());
         }
     }
 }

@@ -2,11 +2,18 @@
 //! Each subcommand is a thin shell over the library; errors get their context
 //! here and are printed as one line.
 
+mod audit;
 mod claims;
+mod explain;
 mod extract;
 mod import;
+mod log;
 mod output;
 mod query;
+mod reextract;
+mod review;
+mod search;
+mod show;
 mod sources;
 
 use clap::{Parser, Subcommand};
@@ -37,17 +44,51 @@ impl DbArgs {
             .with_context(|| format!("opening database {}", self.db.display()))
     }
 
-    /// Opens an existing database read-only.
-    pub fn open_read_only(&self) -> anyhow::Result<claimdb::store::Store> {
-        use anyhow::Context;
+    /// Opens an existing database for writing (a decision on a database that
+    /// does not exist is a mistake in the path, not a reason to create one).
+    pub fn open_existing(&self) -> anyhow::Result<claimdb::store::Store> {
+        self.require_exists()?;
+        self.open()
+    }
+
+    fn require_exists(&self) -> anyhow::Result<()> {
         if !self.db.exists() {
             anyhow::bail!(
                 "no database at {} (import articles first: claimdb import PATH)",
                 self.db.display()
             );
         }
+        Ok(())
+    }
+
+    /// Opens an existing database read-only.
+    pub fn open_read_only(&self) -> anyhow::Result<claimdb::store::Store> {
+        use anyhow::Context;
+        self.require_exists()?;
         claimdb::store::Store::open_read_only(&self.db)
             .with_context(|| format!("opening database {} read-only", self.db.display()))
+    }
+}
+
+/// Who makes a decision, and why: kept in the review log.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReviewerArgs {
+    /// Who decides (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Why: a note kept with the decision in the review log.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+impl ReviewerArgs {
+    /// The reviewer, named by `--by`, else `$USER`, else "unknown".
+    pub fn name(&self) -> String {
+        self.by
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "unknown".to_string())
     }
 }
 
@@ -61,8 +102,22 @@ enum Command {
     Query(query::QueryArgs),
     /// List claims with their sources.
     Claims(claims::ClaimsArgs),
-    /// List sources with how many claims and articles they back.
+    /// List sources with how many claims and articles they back; show, alias, merge, set kinds.
     Sources(sources::SourcesArgs),
+    /// What needs a human eye: unsourced, anonymous, single-source, unresolved, low-confidence, duplicates.
+    Audit(audit::AuditArgs),
+    /// Confirm, dispute, reject or reassign one attribution (logged).
+    Review(review::ReviewArgs),
+    /// The review log: who decided what, and when.
+    Log(log::LogArgs),
+    /// Run the current extractor again over stored articles, keeping every human decision.
+    Reextract(reextract::ReextractArgs),
+    /// An article with its claims marked, and the table of its attributions.
+    Show(show::ShowArgs),
+    /// Full-text search over claims.
+    Search(search::SearchArgs),
+    /// How one attribution came about: rule, words, resolution, history.
+    Explain(explain::ExplainArgs),
 }
 
 /// What a command reports besides success or an error.
@@ -82,6 +137,13 @@ pub fn run() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Sources(args) => sources::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Review(args) => review::run(args),
+        Command::Log(args) => log::run(args),
+        Command::Reextract(args) => reextract::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

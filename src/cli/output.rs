@@ -76,7 +76,8 @@ pub fn to_json(value: &Value) -> Json {
     }
 }
 
-fn to_text(value: &Value) -> String {
+/// A value as display text: NULL empty, numbers and text as written.
+pub fn to_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::Real(f) => format!("{f}"),
@@ -142,6 +143,30 @@ pub fn write_rows(out: &mut impl Write, rows: &Rows, format: Format) -> io::Resu
             writeln!(out, "{table}")
         }
     }
+}
+
+/// Prints rows that describe one thing each (an attribution, a source): a
+/// table shows each row as field/value lines, which reads better than a very
+/// wide table; the data formats are the same as for [`print_rows`].
+pub fn print_record(rows: &Rows, format: Format) -> io::Result<()> {
+    if format != Format::Table {
+        return print_rows(rows, format);
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for row in &rows.rows {
+        let vertical = Rows {
+            columns: vec!["field".into(), "value".into()],
+            rows: rows
+                .columns
+                .iter()
+                .zip(row)
+                .map(|(c, v)| vec![Value::Text(c.clone()), v.clone()])
+                .collect(),
+        };
+        write_rows(&mut out, &vertical, Format::Table)?;
+    }
+    out.flush()
 }
 
 /// True when an error chain ends in a closed pipe: the reader went away, which is not a failure.

@@ -9,8 +9,16 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
+
+mod audit;
+
+pub use audit::{
+    Decision, MarkRole, MergeOutcome, NearDuplicate, ReextractOutcome, ReviewOutcome, Reviewer,
+    SourceRef, StoredArticle, StoredMark,
+};
 
 mod embedded {
     refinery::embed_migrations!("migrations");
@@ -211,91 +219,37 @@ impl Store {
         {
             return Ok(ImportOutcome::Duplicate { article_id });
         }
-        let mut new_sources = 0;
-        let mut source_ids = Vec::with_capacity(reading.sources.len());
-        for entity in &reading.sources {
-            let (id, created) = upsert_source(&tx, &entity.name, entity.kind, &entity.aliases)?;
-            new_sources += usize::from(created);
-            source_ids.push(id);
-        }
-        let id_of = |i: Option<usize>| i.map(|i| source_ids[i]);
-
-        let stamp = now();
+        let (source_ids, new_sources) = upsert_sources(&tx, reading)?;
         tx.execute(
             "INSERT INTO articles (title, url, publisher_id, author, published_at, imported_at, origin, content_hash, body)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 article.title.as_deref().or(reading.title.as_deref()),
                 article.url,
-                id_of(reading.publisher),
+                reading.publisher.map(|i| source_ids[i]),
                 article.author,
                 article.published_at,
-                stamp,
+                now(),
                 article.origin,
                 hash,
                 article.body,
             ],
         )?;
         let article_id = tx.last_insert_rowid();
-        {
-            let mut cite = tx.prepare_cached(
-                "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
-            )?;
-            for &s in &reading.cited {
-                cite.execute(params![article_id, source_ids[s]])?;
-            }
-        }
-
-        let mut attributions = 0;
-        {
-            let mut insert_claim = tx.prepare_cached(
-                "INSERT INTO claims (article_id, position, text, content_start, content_end, content_spans, sentence_start, sentence_end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
-            let mut insert_attribution = tx.prepare_cached(
-                "INSERT INTO attributions (claim_id, source_id, kind, cue, cue_start, cue_end, mention, mention_start, mention_end,
-                                           via_source_id, confidence, rule, resolution)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
-            for (position, claim) in reading.claims.iter().enumerate() {
-                let cover = claim.content_cover();
-                insert_claim.execute(params![
-                    article_id,
-                    position as i64,
-                    claim.text(article.body),
-                    cover.start as i64,
-                    cover.end as i64,
-                    spans_json(claim),
-                    claim.sentence.start as i64,
-                    claim.sentence.end as i64,
-                ])?;
-                let claim_id = tx.last_insert_rowid();
-                for a in &claim.attributions {
-                    let cue = a.cue.iter().copied().reduce(|x, y| x.cover(y));
-                    insert_attribution.execute(params![
-                        claim_id,
-                        id_of(a.source),
-                        a.kind.as_str(),
-                        cue.map(|c| c.text(article.body)),
-                        cue.map(|c| c.start as i64),
-                        cue.map(|c| c.end as i64),
-                        a.mention.map(|m| m.text(article.body)),
-                        a.mention.map(|m| m.start as i64),
-                        a.mention.map(|m| m.end as i64),
-                        id_of(a.via),
-                        a.confidence,
-                        a.rule,
-                        a.resolution.to_string(),
-                    ])?;
-                    attributions += 1;
-                }
-            }
-        }
+        write_citations(&tx, article_id, reading, &source_ids)?;
+        let written = write_claims(
+            &tx,
+            article_id,
+            article.body,
+            reading,
+            &source_ids,
+            &Kept::default(),
+        )?;
         tx.commit()?;
         Ok(ImportOutcome::Imported {
             article_id,
-            claims: reading.claims.len(),
-            attributions,
+            claims: written.claims,
+            attributions: written.attributions,
             new_sources,
         })
     }
@@ -368,27 +322,19 @@ impl Store {
         )
     }
 
-    /// Sources with their claim and article counts, most cited first.
-    pub fn sources(&self, kind: Option<SourceKind>) -> Result<Rows> {
+    /// Sources with their claim and article counts, most cited first (or by name).
+    pub fn sources(&self, kind: Option<SourceKind>, by_name: bool) -> Result<Rows> {
         self.rows(
             "SELECT id, name, kind, claims, articles, aliases FROM source_summary
              WHERE (?1 IS NULL OR kind = ?1)
-             ORDER BY claims DESC, name",
-            &[&kind.map(SourceKind::as_str)],
+             ORDER BY CASE WHEN ?2 THEN 0 ELSE -claims END, name",
+            &[&kind.map(SourceKind::as_str), &by_name],
         )
     }
 
     /// The id of the source with this name or alias (case-insensitive).
     pub fn source_id(&self, name: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM sources WHERE name = ?1
-                 UNION ALL SELECT source_id FROM source_aliases WHERE alias = ?1 LIMIT 1",
-                [name],
-                |r| r.get(0),
-            )
-            .optional()?)
+        Ok(self.conn.query_row(FIND_SOURCE, [name], |r| r.get(0))?)
     }
 }
 
@@ -461,6 +407,13 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// The source a name stands for: an alias first (merges move aliases), then a
+/// name, following a merged source to the one it was merged into. One row,
+/// NULL when nothing matches.
+const FIND_SOURCE: &str = "SELECT coalesce(
+    (SELECT source_id FROM source_aliases WHERE alias = ?1),
+    (SELECT coalesce(merged_into, id) FROM sources WHERE name = ?1))";
+
 /// Finds the source by its name or any alias, or creates it. Returns its id
 /// and whether it was created. New aliases are attached to it; an alias
 /// already taken by another source stays with that source.
@@ -470,20 +423,21 @@ fn upsert_source(
     kind: SourceKind,
     aliases: &[String],
 ) -> Result<(i64, bool)> {
-    let mut find = tx.prepare_cached(
-        "SELECT id FROM sources WHERE name = ?1 UNION ALL SELECT source_id FROM source_aliases WHERE alias = ?1 LIMIT 1",
-    )?;
-    let mut existing = find.query_row([name], |r| r.get::<_, i64>(0)).optional()?;
+    let mut find = tx.prepare_cached(FIND_SOURCE)?;
+    let mut existing: Option<i64> = find.query_row([name], |r| r.get(0))?;
     for alias in aliases {
         if existing.is_some() {
             break;
         }
-        existing = find.query_row([alias], |r| r.get(0)).optional()?;
+        existing = find.query_row([alias], |r| r.get(0))?;
     }
     let (id, created) = match existing {
         Some(id) => {
             // Learn a specific kind for a source first seen without one.
-            tx.prepare_cached("UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind = 'unknown' AND ?2 <> 'unknown'")?
+            tx.prepare_cached(
+                "UPDATE sources SET kind = ?2
+                 WHERE id = ?1 AND kind = 'unknown' AND kind_origin = 'extracted' AND ?2 <> 'unknown'",
+            )?
                 .execute(params![id, kind.as_str()])?;
             (id, false)
         }
@@ -500,6 +454,170 @@ fn upsert_source(
         add.execute(params![alias, id])?;
     }
     Ok((id, created))
+}
+
+/// Finds or creates every source of a reading; returns their ids (in the
+/// reading's order) and how many were created.
+fn upsert_sources(tx: &Transaction, reading: &ArticleReading) -> Result<(Vec<i64>, usize)> {
+    let mut new_sources = 0;
+    let mut ids = Vec::with_capacity(reading.sources.len());
+    for entity in &reading.sources {
+        let (id, created) = upsert_source(tx, &entity.name, entity.kind, &entity.aliases)?;
+        new_sources += usize::from(created);
+        ids.push(id);
+    }
+    Ok((ids, new_sources))
+}
+
+fn write_citations(
+    tx: &Transaction,
+    article_id: i64,
+    reading: &ArticleReading,
+    source_ids: &[i64],
+) -> Result<()> {
+    let mut cite = tx.prepare_cached(
+        "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
+    )?;
+    for &s in &reading.cited {
+        cite.execute(params![article_id, source_ids[s]])?;
+    }
+    Ok(())
+}
+
+/// What an article already holds when it is read again: its claims (by
+/// content fragments) and attributions (by where they sit), so that unchanged
+/// ones keep their ids and reviewed ones are neither overwritten nor written twice.
+#[derive(Debug, Default)]
+struct Kept {
+    claims: HashMap<String, i64>,
+    attributions: HashMap<AttributionKey, KeptAttribution>,
+}
+
+/// An attribution already stored: its id and whether a reviewer decided on it.
+#[derive(Debug, Clone, Copy)]
+struct KeptAttribution {
+    id: i64,
+    reviewed: bool,
+}
+
+/// Where an attribution sits: its claim, kind, cue and mention spans. Two
+/// extractions of the same words give the same key whatever source they name,
+/// so a reassigned attribution is recognised too.
+type AttributionKey = (
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
+/// Rows a write added, and the stored attributions it found again.
+#[derive(Debug, Default)]
+struct Written {
+    claims: usize,
+    attributions: usize,
+    refreshed: HashSet<i64>,
+}
+
+/// Writes a reading's claims and attributions for an article, after any
+/// claims it already has. Claims in `kept` are reused; attributions in `kept`
+/// are refreshed in place (unreviewed) or left alone (reviewed).
+fn write_claims(
+    tx: &Transaction,
+    article_id: i64,
+    body: &str,
+    reading: &ArticleReading,
+    source_ids: &[i64],
+    kept: &Kept,
+) -> Result<Written> {
+    let id_of = |i: Option<usize>| i.map(|i| source_ids[i]);
+    let mut position: i64 = tx.query_row(
+        "SELECT coalesce(max(position) + 1, 0) FROM claims WHERE article_id = ?1",
+        [article_id],
+        |r| r.get(0),
+    )?;
+    let mut insert_claim = tx.prepare_cached(
+        "INSERT INTO claims (article_id, position, text, content_start, content_end, content_spans, sentence_start, sentence_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut insert_attribution = tx.prepare_cached(
+        "INSERT INTO attributions (claim_id, source_id, kind, cue, cue_start, cue_end, mention, mention_start, mention_end,
+                                   via_source_id, confidence, rule, resolution, resolution_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    let mut refresh_attribution = tx.prepare_cached(
+        "UPDATE attributions SET source_id = ?2, via_source_id = ?3, confidence = ?4, rule = ?5,
+                                 resolution = ?6, resolution_kind = ?7
+         WHERE id = ?1",
+    )?;
+    let mut written = Written::default();
+    for claim in &reading.claims {
+        let spans = spans_json(claim);
+        let claim_id = match kept.claims.get(&spans) {
+            Some(&id) => id,
+            None => {
+                let cover = claim.content_cover();
+                insert_claim.execute(params![
+                    article_id,
+                    position,
+                    claim.text(body),
+                    cover.start as i64,
+                    cover.end as i64,
+                    spans,
+                    claim.sentence.start as i64,
+                    claim.sentence.end as i64,
+                ])?;
+                position += 1;
+                written.claims += 1;
+                tx.last_insert_rowid()
+            }
+        };
+        for a in &claim.attributions {
+            let cue = a.cue.iter().copied().reduce(|x, y| x.cover(y));
+            let key: AttributionKey = (
+                claim_id,
+                a.kind.as_str().to_string(),
+                cue.map(|c| c.start as i64),
+                cue.map(|c| c.end as i64),
+                a.mention.map(|m| m.start as i64),
+                a.mention.map(|m| m.end as i64),
+            );
+            if let Some(old) = kept.attributions.get(&key) {
+                if !old.reviewed {
+                    refresh_attribution.execute(params![
+                        old.id,
+                        id_of(a.source),
+                        id_of(a.via),
+                        a.confidence,
+                        a.rule,
+                        a.resolution.to_string(),
+                        a.resolution.key(),
+                    ])?;
+                    written.refreshed.insert(old.id);
+                }
+                continue;
+            }
+            insert_attribution.execute(params![
+                claim_id,
+                id_of(a.source),
+                a.kind.as_str(),
+                cue.map(|c| c.text(body)),
+                key.2,
+                key.3,
+                a.mention.map(|m| m.text(body)),
+                key.4,
+                key.5,
+                id_of(a.via),
+                a.confidence,
+                a.rule,
+                a.resolution.to_string(),
+                a.resolution.key(),
+            ])?;
+            written.attributions += 1;
+        }
+    }
+    Ok(written)
 }
 
 fn spans_json(claim: &Claim) -> String {

@@ -1,0 +1,79 @@
+//! `claimdb review`: a reviewer's decision on one attribution.
+
+use super::{DbArgs, Outcome, ReviewerArgs};
+use anyhow::{Context, Result};
+use claimdb::store::{Decision, Reviewer};
+use clap::Args;
+
+/// Arguments of `claimdb review`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("decision").required(true).multiple(false))]
+pub struct ReviewArgs {
+    /// The attribution (ids are in `claimdb show`, `claims`, `audit`).
+    attribution_id: i64,
+    /// The attribution is right.
+    #[arg(long, group = "decision")]
+    confirm: bool,
+    /// It may be wrong: someone should look again.
+    #[arg(long, group = "decision")]
+    dispute: bool,
+    /// It is wrong: it no longer backs its claim (kept, not deleted).
+    #[arg(long, group = "decision")]
+    reject: bool,
+    /// The claim was made by this source instead (name or alias).
+    #[arg(long, group = "decision", value_name = "SOURCE")]
+    reassign: Option<String>,
+    /// With --reassign: create the source when no source has that name.
+    #[arg(long, requires = "reassign")]
+    create: bool,
+    #[command(flatten)]
+    reviewer: ReviewerArgs,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// Records the decision.
+pub fn run(args: ReviewArgs) -> Result<Outcome> {
+    let decision = if args.confirm {
+        Decision::Confirm
+    } else if args.dispute {
+        Decision::Dispute
+    } else if args.reject {
+        Decision::Reject
+    } else {
+        Decision::Reassign {
+            source: args.reassign.clone().unwrap_or_default(),
+            create: args.create,
+        }
+    };
+    let mut store = args.db.open_existing()?;
+    let name = args.reviewer.name();
+    let reviewer = Reviewer {
+        name: &name,
+        note: args.reviewer.note.as_deref(),
+    };
+    let outcome = store
+        .review(args.attribution_id, &decision, &reviewer)
+        .with_context(|| format!("reviewing attribution {}", args.attribution_id))?;
+    match &outcome.reassigned {
+        Some((old, new)) => println!(
+            "attribution {}: source {} -> {}{}, status {} -> {} (log entry {}, by {name})",
+            args.attribution_id,
+            old.as_deref().unwrap_or("(none)"),
+            new,
+            if outcome.created_source {
+                " (new source)"
+            } else {
+                ""
+            },
+            outcome.from_status,
+            outcome.to_status,
+            outcome.log_id
+        ),
+        None => println!(
+            "attribution {}: {} -> {} (log entry {}, by {name})",
+            args.attribution_id, outcome.from_status, outcome.to_status, outcome.log_id
+        ),
+    }
+    Ok(Outcome::Done)
+}

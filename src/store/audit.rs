@@ -1,0 +1,930 @@
+//! Auditing: human decisions on attributions and sources, the append-only
+//! review log, re-extraction that keeps those decisions, and the read queries
+//! reviewers work from (queue, history, explanations, search, article view).
+
+use super::{
+    now, upsert_sources, write_citations, write_claims, Kept, KeptAttribution, Result, Rows, Store,
+    StoreError,
+};
+use crate::model::SourceKind;
+use crate::reading::ArticleReading;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// What a reviewer decides about one attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// The attribution is right.
+    Confirm,
+    /// It may be wrong; someone should look again.
+    Dispute,
+    /// It is wrong; it no longer backs its claim.
+    Reject,
+    /// The claim is right but another source said it (name or alias).
+    Reassign {
+        /// The source that said it.
+        source: String,
+        /// Create the source when no source has that name.
+        create: bool,
+    },
+}
+
+impl Decision {
+    fn action(&self) -> &'static str {
+        match self {
+            Decision::Confirm => "confirm",
+            Decision::Dispute => "dispute",
+            Decision::Reject => "reject",
+            Decision::Reassign { .. } => "reassign",
+        }
+    }
+}
+
+/// Who made a decision and why.
+#[derive(Debug, Clone)]
+pub struct Reviewer<'a> {
+    /// The reviewer's name.
+    pub name: &'a str,
+    /// A free-text note kept with the decision.
+    pub note: Option<&'a str>,
+}
+
+/// One entry of the review log, as written.
+#[derive(Debug, Default)]
+struct LogEntry<'a> {
+    action: &'a str,
+    attribution_id: Option<i64>,
+    claim_id: Option<i64>,
+    article_id: Option<i64>,
+    source_id: Option<i64>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+fn append_log(tx: &Transaction, by: &Reviewer, entry: LogEntry) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO review_log (at, reviewer, action, attribution_id, claim_id, article_id, source_id,
+                                 from_value, to_value, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        now(),
+        by.name,
+        entry.action,
+        entry.attribution_id,
+        entry.claim_id,
+        entry.article_id,
+        entry.source_id,
+        entry.from,
+        entry.to,
+        by.note,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A source as stored: id, name and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRef {
+    /// Its id.
+    pub id: i64,
+    /// Its canonical name.
+    pub name: String,
+    /// Its kind, as stored.
+    pub kind: String,
+}
+
+/// What a review changed.
+#[derive(Debug, Clone)]
+pub struct ReviewOutcome {
+    /// The review log entry.
+    pub log_id: i64,
+    /// Status before.
+    pub from_status: String,
+    /// Status after.
+    pub to_status: String,
+    /// Source before and after a reassignment.
+    pub reassigned: Option<(Option<String>, String)>,
+    /// True when the reassignment created the source.
+    pub created_source: bool,
+}
+
+/// What a merge moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergeOutcome {
+    /// The review log entry.
+    pub log_id: i64,
+    /// Attributions now pointing at the kept source.
+    pub attributions: usize,
+    /// Aliases moved.
+    pub aliases: usize,
+}
+
+/// What re-extracting one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReextractOutcome {
+    /// Claims before and after.
+    pub claims: (i64, i64),
+    /// Attributions before and after.
+    pub attributions: (i64, i64),
+    /// Reviewed attributions kept as the reviewers left them.
+    pub kept_reviewed: i64,
+}
+
+/// A stored article, for re-reading it.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    /// Its id.
+    pub id: i64,
+    /// Its text.
+    pub body: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its publisher's name.
+    pub publisher: Option<String>,
+}
+
+/// One marked stretch of an article for the article view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredMark {
+    /// Byte offsets into the body.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// What the stretch is.
+    pub role: MarkRole,
+    /// The claim it belongs to.
+    pub claim_id: i64,
+    /// The attribution it belongs to (none for a claim's content).
+    pub attribution_id: Option<i64>,
+    /// The source (id and name) the stretch is tied to, if any.
+    pub source: Option<(i64, String)>,
+    /// Short description for hovering: source, cue, kind, status, rule, confidence.
+    pub detail: String,
+}
+
+/// The role of a marked stretch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkRole {
+    /// Who is said to say it, as written.
+    Mention,
+    /// The words that attribute it.
+    Cue,
+    /// What is claimed.
+    Content,
+}
+
+/// Sources whose names are near-identical: possible duplicates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearDuplicate {
+    /// One source.
+    pub first: SourceRef,
+    /// The other.
+    pub second: SourceRef,
+    /// Jaro-Winkler similarity of the two names, 0 to 1.
+    pub similarity: f64,
+}
+
+impl Store {
+    /// The source a name or alias stands for (following merges).
+    pub fn find_source(&self, name: &str) -> Result<Option<SourceRef>> {
+        let Some(id) = self.source_id(name)? else {
+            return Ok(None);
+        };
+        self.source_by_id(id).map(Some)
+    }
+
+    fn source_by_id(&self, id: i64) -> Result<SourceRef> {
+        Ok(self.conn.query_row(
+            "SELECT id, name, kind FROM sources WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(SourceRef {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                })
+            },
+        )?)
+    }
+
+    fn require_source(&self, name: &str) -> Result<SourceRef> {
+        self.find_source(name)?
+            .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))
+    }
+
+    /// Records a reviewer's decision on one attribution: its status (and, for
+    /// a reassignment, its source) changes, and the decision is logged.
+    pub fn review(
+        &mut self,
+        attribution_id: i64,
+        decision: &Decision,
+        by: &Reviewer,
+    ) -> Result<ReviewOutcome> {
+        let tx = self.conn.transaction()?;
+        let (from_status, claim_id, article_id, old_source): (String, i64, i64, Option<String>) =
+            tx.query_row(
+                "SELECT a.status, a.claim_id, c.article_id, s.name
+                 FROM attributions a JOIN claims c ON c.id = a.claim_id
+                 LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
+                [attribution_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::NotFound(format!("no attribution with id {attribution_id}"))
+            })?;
+        let to_status = match decision {
+            Decision::Confirm | Decision::Reassign { .. } => "confirmed",
+            Decision::Dispute => "disputed",
+            Decision::Reject => "rejected",
+        };
+        let mut reassigned = None;
+        let mut created_source = false;
+        let mut new_source_id = None;
+        if let Decision::Reassign { source, create } = decision {
+            let found: Option<i64> = tx.query_row(super::FIND_SOURCE, [source], |r| r.get(0))?;
+            let id = match (found, create) {
+                (Some(id), _) => id,
+                (None, true) => {
+                    tx.execute(
+                        "INSERT INTO sources (name, kind, kind_origin, created_at) VALUES (?1, 'unknown', 'manual', ?2)",
+                        params![source, now()],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    tx.execute(
+                        "INSERT INTO source_aliases (alias, source_id, origin) VALUES (?1, ?2, 'manual')",
+                        params![source, id],
+                    )?;
+                    created_source = true;
+                    id
+                }
+                (None, false) => {
+                    return Err(StoreError::NotFound(format!(
+                        "no source named '{source}' (add --create to create it)"
+                    )))
+                }
+            };
+            let name: String =
+                tx.query_row("SELECT name FROM sources WHERE id = ?1", [id], |r| r.get(0))?;
+            tx.execute(
+                "UPDATE attributions SET source_id = ?2 WHERE id = ?1",
+                params![attribution_id, id],
+            )?;
+            reassigned = Some((old_source.clone(), name));
+            new_source_id = Some(id);
+        }
+        tx.execute(
+            "UPDATE attributions SET status = ?2 WHERE id = ?1",
+            params![attribution_id, to_status],
+        )?;
+        let (from, to) = match &reassigned {
+            Some((old, new)) => (old.clone(), Some(new.clone())),
+            None => (Some(from_status.clone()), Some(to_status.to_string())),
+        };
+        let log_id = append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: decision.action(),
+                attribution_id: Some(attribution_id),
+                claim_id: Some(claim_id),
+                article_id: Some(article_id),
+                source_id: new_source_id,
+                from,
+                to,
+            },
+        )?;
+        tx.commit()?;
+        Ok(ReviewOutcome {
+            log_id,
+            from_status,
+            to_status: to_status.to_string(),
+            reassigned,
+            created_source,
+        })
+    }
+
+    /// Merges source `from` into `into`: attributions, citations, publishers
+    /// and aliases move; `from` keeps its row, marked as merged, and its name
+    /// becomes an alias of `into`. Logged.
+    pub fn merge_sources(&mut self, from: &str, into: &str, by: &Reviewer) -> Result<MergeOutcome> {
+        let from = self.require_source(from)?;
+        let into = self.require_source(into)?;
+        if from.id == into.id {
+            return Err(StoreError::NotFound(format!(
+                "'{}' and '{}' are already the same source",
+                from.name, into.name
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        let attributions = tx.execute(
+            "UPDATE attributions SET source_id = ?2 WHERE source_id = ?1",
+            params![from.id, into.id],
+        )?;
+        tx.execute(
+            "UPDATE attributions SET via_source_id = ?2 WHERE via_source_id = ?1",
+            params![from.id, into.id],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_citations (article_id, source_id)
+             SELECT article_id, ?2 FROM article_citations WHERE source_id = ?1",
+            params![from.id, into.id],
+        )?;
+        tx.execute(
+            "DELETE FROM article_citations WHERE source_id = ?1",
+            [from.id],
+        )?;
+        tx.execute(
+            "UPDATE articles SET publisher_id = ?2 WHERE publisher_id = ?1",
+            params![from.id, into.id],
+        )?;
+        let aliases = tx.execute(
+            "UPDATE source_aliases SET source_id = ?2 WHERE source_id = ?1",
+            params![from.id, into.id],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO source_aliases (alias, source_id, origin) VALUES (?1, ?2, 'manual')",
+            params![from.name, into.id],
+        )?;
+        tx.execute(
+            "UPDATE sources SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1",
+            params![from.id, into.id],
+        )?;
+        // The kept source learns a kind it did not know.
+        tx.execute(
+            "UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'",
+            params![into.id, from.kind],
+        )?;
+        let log_id = append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "merge",
+                source_id: Some(from.id),
+                from: Some(from.name.clone()),
+                to: Some(into.name.clone()),
+                ..LogEntry::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(MergeOutcome {
+            log_id,
+            attributions,
+            aliases,
+        })
+    }
+
+    /// Adds `alias` as another name of the source `name`. Returns false when
+    /// it already was one. An alias of another source is refused: merge them.
+    pub fn add_alias(&mut self, name: &str, alias: &str, by: &Reviewer) -> Result<bool> {
+        let source = self.require_source(name)?;
+        if let Some(owner) = self.find_source(alias)? {
+            if owner.id == source.id {
+                return Ok(false);
+            }
+            return Err(StoreError::NotFound(format!(
+                "'{alias}' already names source '{}' (to make them one source: claimdb sources merge '{}' '{}')",
+                owner.name, owner.name, source.name
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO source_aliases (alias, source_id, origin) VALUES (?1, ?2, 'manual')",
+            params![alias, source.id],
+        )?;
+        append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "alias",
+                source_id: Some(source.id),
+                to: Some(alias.to_string()),
+                ..LogEntry::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Sets a source's kind by hand; extraction no longer changes it. Returns the old kind.
+    pub fn set_source_kind(
+        &mut self,
+        name: &str,
+        kind: SourceKind,
+        by: &Reviewer,
+    ) -> Result<String> {
+        let source = self.require_source(name)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE sources SET kind = ?2, kind_origin = 'manual' WHERE id = ?1",
+            params![source.id, kind.as_str()],
+        )?;
+        append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "kind",
+                source_id: Some(source.id),
+                from: Some(source.kind.clone()),
+                to: Some(kind.as_str().to_string()),
+                ..LogEntry::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(source.kind)
+    }
+
+    /// Ids of every stored article, in order.
+    pub fn article_ids(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
+    /// One stored article with its publisher's name.
+    pub fn article(&self, id: i64) -> Result<StoredArticle> {
+        self.conn
+            .query_row(
+                "SELECT a.id, a.body, a.title, p.name FROM articles a
+                 LEFT JOIN sources p ON p.id = a.publisher_id WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(StoredArticle {
+                        id: r.get(0)?,
+                        body: r.get(1)?,
+                        title: r.get(2)?,
+                        publisher: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no article with id {id}")))
+    }
+
+    /// Replaces an article's extracted claims and attributions with a new
+    /// reading of its text. Reviewed attributions (any status but
+    /// `extracted`), their claims, merges, manual aliases and kinds stay as
+    /// the reviewers left them; the extractor does not write them twice.
+    pub fn reextract(
+        &mut self,
+        article_id: i64,
+        body: &str,
+        reading: &ArticleReading,
+        by: &Reviewer,
+    ) -> Result<ReextractOutcome> {
+        let tx = self.conn.transaction()?;
+        let count = |tx: &Transaction| -> Result<(i64, i64)> {
+            Ok(tx.query_row(
+                "SELECT (SELECT count(*) FROM claims WHERE article_id = ?1),
+                        (SELECT count(*) FROM attributions a JOIN claims c ON c.id = a.claim_id
+                          WHERE c.article_id = ?1)",
+                [article_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        };
+        let before = count(&tx)?;
+        let mut kept = Kept::default();
+        {
+            let mut stmt = tx.prepare(
+                "SELECT c.id, c.content_spans, a.id, a.status, a.kind, a.cue_start, a.cue_end,
+                        a.mention_start, a.mention_end
+                 FROM claims c JOIN attributions a ON a.claim_id = c.id WHERE c.article_id = ?1",
+            )?;
+            let mut rows = stmt.query([article_id])?;
+            while let Some(r) = rows.next()? {
+                let claim_id: i64 = r.get(0)?;
+                kept.claims.insert(r.get(1)?, claim_id);
+                let status: String = r.get(3)?;
+                kept.attributions.insert(
+                    (
+                        claim_id,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                    ),
+                    KeptAttribution {
+                        id: r.get(2)?,
+                        reviewed: status != "extracted",
+                    },
+                );
+            }
+        }
+        let kept_reviewed = kept.attributions.values().filter(|a| a.reviewed).count() as i64;
+        let (source_ids, _) = upsert_sources(&tx, reading)?;
+        tx.execute(
+            "DELETE FROM article_citations WHERE article_id = ?1",
+            [article_id],
+        )?;
+        write_citations(&tx, article_id, reading, &source_ids)?;
+        if let Some(p) = reading.publisher {
+            tx.execute(
+                "UPDATE articles SET publisher_id = ?2 WHERE id = ?1",
+                params![article_id, source_ids[p]],
+            )?;
+        }
+        let written = write_claims(&tx, article_id, body, reading, &source_ids, &kept)?;
+        // What the extractor no longer finds goes, unless a reviewer decided on it.
+        {
+            let mut drop_attribution = tx.prepare("DELETE FROM attributions WHERE id = ?1")?;
+            for old in kept.attributions.values() {
+                if !old.reviewed && !written.refreshed.contains(&old.id) {
+                    drop_attribution.execute([old.id])?;
+                }
+            }
+        }
+        tx.execute(
+            "DELETE FROM claims WHERE article_id = ?1
+             AND NOT EXISTS (SELECT 1 FROM attributions a WHERE a.claim_id = claims.id)",
+            [article_id],
+        )?;
+        renumber_claims(&tx, article_id)?;
+        let after = count(&tx)?;
+        append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "reextract",
+                article_id: Some(article_id),
+                from: Some(format!("{} claims, {} attributions", before.0, before.1)),
+                to: Some(format!("{} claims, {} attributions", after.0, after.1)),
+                ..LogEntry::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(ReextractOutcome {
+            claims: (before.0, after.0),
+            attributions: (before.1, after.1),
+            kept_reviewed,
+        })
+    }
+
+    /// The audit queue (the `audit_queue` view), optionally for one article
+    /// and one reason, with confidence below `below` counted as low.
+    pub fn audit_queue(
+        &self,
+        article: Option<i64>,
+        reason: Option<&str>,
+        below: f64,
+    ) -> Result<Rows> {
+        self.rows(
+            "SELECT reason, article_id, claim_id, attribution_id, source, mention, cue, confidence, rule, claim
+             FROM audit_queue
+             WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR reason = ?2)
+               AND (reason <> 'low_confidence' OR confidence < ?3)
+             ORDER BY article_id, claim_id, attribution_id",
+            &[&article, &reason, &below],
+        )
+    }
+
+    /// Unreviewed attributions (status `extracted`), optionally in one article,
+    /// in the columns of the audit queue.
+    pub fn unreviewed(&self, article: Option<i64>) -> Result<Rows> {
+        self.rows(
+            "SELECT 'unreviewed' AS reason, cs.article_id, cs.claim_id, cs.attribution_id, cs.source,
+                    cs.mention, cs.cue, cs.confidence, cs.rule, cs.claim
+             FROM claim_sources cs
+             WHERE cs.status = 'extracted' AND (?1 IS NULL OR cs.article_id = ?1)
+             ORDER BY cs.article_id, cs.position, cs.attribution_id",
+            &[&article],
+        )
+    }
+
+    /// Pairs of live sources whose names are near-identical (Jaro-Winkler
+    /// similarity at least `threshold`), most similar first. Names are
+    /// compared within blocks of the same first letter, so the pass stays
+    /// far from quadratic over a large database.
+    pub fn near_duplicate_sources(
+        &self,
+        article: Option<i64>,
+        threshold: f64,
+    ) -> Result<Vec<NearDuplicate>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.name, s.kind FROM sources s
+             WHERE s.merged_into IS NULL
+               AND (?1 IS NULL OR EXISTS (
+                    SELECT 1 FROM attributions a JOIN claims c ON c.id = a.claim_id
+                    WHERE a.source_id = s.id AND c.article_id = ?1))
+             ORDER BY lower(s.name)",
+        )?;
+        let sources = stmt
+            .query_map([article], |r| {
+                Ok(SourceRef {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(near_duplicates(&sources, threshold))
+    }
+
+    /// The review log, optionally for one attribution or one article (an
+    /// article's entries include those on its attributions).
+    pub fn review_log(&self, attribution: Option<i64>, article: Option<i64>) -> Result<Rows> {
+        self.rows(
+            "SELECT l.id, l.at, l.reviewer, l.action, l.attribution_id, l.claim_id, l.article_id,
+                    s.name AS source, l.from_value AS 'from', l.to_value AS 'to', l.note
+             FROM review_log l LEFT JOIN sources s ON s.id = l.source_id
+             WHERE (?1 IS NULL OR l.attribution_id = ?1) AND (?2 IS NULL OR l.article_id = ?2)
+             ORDER BY l.id",
+            &[&attribution, &article],
+        )
+    }
+
+    /// Everything known about how one attribution came about: the rule, the
+    /// words it fired on, the sentence, how the mention was resolved, and its
+    /// review history. One row.
+    pub fn explain(&self, attribution_id: i64) -> Result<Rows> {
+        let rows = self.rows(
+            "SELECT a.id AS attribution_id, a.claim_id, c.article_id, a.status, a.kind, a.rule, a.confidence,
+                    a.cue, a.cue_start, a.cue_end, a.mention, a.mention_start, a.mention_end,
+                    s.name AS source, s.kind AS source_kind, v.name AS via,
+                    a.resolution_kind, a.resolution,
+                    c.text AS claim, c.content_spans,
+                    substr(ar.body, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+                    (SELECT group_concat(alias, ' | ') FROM source_aliases WHERE source_id = s.id) AS source_aliases,
+                    (SELECT group_concat(l.at || ' ' || l.reviewer || ' ' || l.action
+                            || coalesce(': ' || l.from_value || ' -> ' || l.to_value, '')
+                            || coalesce(' (' || l.note || ')', ''), char(10))
+                       FROM review_log l WHERE l.attribution_id = a.id) AS history
+             FROM attributions a
+             JOIN claims c ON c.id = a.claim_id
+             JOIN articles ar ON ar.id = c.article_id
+             LEFT JOIN sources s ON s.id = a.source_id
+             LEFT JOIN sources v ON v.id = a.via_source_id
+             WHERE a.id = ?1",
+            &[&attribution_id],
+        )?;
+        if rows.rows.is_empty() {
+            return Err(StoreError::NotFound(format!(
+                "no attribution with id {attribution_id}"
+            )));
+        }
+        Ok(rows)
+    }
+
+    /// Full-text search over claims (FTS5 syntax in `query`), best match
+    /// first, with a snippet and the sources backing each claim.
+    pub fn search(&self, query: &str, limit: i64) -> Result<Rows> {
+        self.rows(
+            "SELECT c.id AS claim_id, c.article_id,
+                    snippet(claims_fts, 0, '[', ']', '…', 16) AS snippet,
+                    (SELECT group_concat(DISTINCT s.name) FROM attributions a JOIN sources s ON s.id = a.source_id
+                      WHERE a.claim_id = c.id AND a.status <> 'rejected') AS sources,
+                    (SELECT group_concat(DISTINCT a.status) FROM attributions a WHERE a.claim_id = c.id) AS status
+             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+             WHERE claims_fts MATCH ?1
+             ORDER BY claims_fts.rank, c.id
+             LIMIT ?2",
+            &[&query, &limit],
+        )
+    }
+
+    /// One source with its aliases, claims and articles (rows of the
+    /// `claim_sources` view and one summary row).
+    pub fn source_detail(&self, name: &str) -> Result<(Rows, Rows)> {
+        let source = self.require_source(name)?;
+        let summary = self.rows(
+            "SELECT st.source_id, st.source, st.kind, st.kind_origin, st.claims, st.articles,
+                    st.unreviewed, st.confirmed, st.disputed, st.rejected,
+                    (SELECT group_concat(alias || CASE origin WHEN 'manual' THEN ' (manual)' ELSE '' END, ' | ')
+                       FROM source_aliases WHERE source_id = st.source_id) AS aliases,
+                    (SELECT group_concat(name, ' | ') FROM sources WHERE merged_into = st.source_id) AS merged_from,
+                    (SELECT group_concat(DISTINCT c.article_id) FROM attributions a JOIN claims c ON c.id = a.claim_id
+                      WHERE a.source_id = st.source_id) AS article_ids
+             FROM source_stats st WHERE st.source_id = ?1",
+            &[&source.id],
+        )?;
+        let claims = self.rows(
+            "SELECT cs.attribution_id, cs.article_id, cs.claim_id, cs.attribution_kind, cs.cue, cs.mention,
+                    cs.status, cs.claim
+             FROM claim_sources cs JOIN attributions a ON a.id = cs.attribution_id
+             WHERE a.source_id = ?1 ORDER BY cs.article_id, cs.position",
+            &[&source.id],
+        )?;
+        Ok((summary, claims))
+    }
+
+    /// The stretches to mark in an article: every claim's content, and each
+    /// of its attributions' mention and cue, in text order.
+    pub fn article_marks(&self, article_id: i64) -> Result<Vec<StoredMark>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.content_spans, a.id, a.source_id, s.name, a.kind, a.cue, a.cue_start, a.cue_end,
+                    a.mention_start, a.mention_end, a.status, a.rule, a.confidence
+             FROM claims c
+             JOIN attributions a ON a.claim_id = c.id
+             LEFT JOIN sources s ON s.id = a.source_id
+             WHERE c.article_id = ?1
+             ORDER BY c.position, a.id",
+        )?;
+        let mut marks: Vec<StoredMark> = Vec::new();
+        let mut last_claim = None;
+        let mut content_from = 0;
+        let mut rows = stmt.query([article_id])?;
+        while let Some(r) = rows.next()? {
+            let claim_id: i64 = r.get(0)?;
+            let spans: String = r.get(1)?;
+            let attribution_id: i64 = r.get(2)?;
+            let source_id: Option<i64> = r.get(3)?;
+            let source_name: Option<String> = r.get(4)?;
+            let kind: String = r.get(5)?;
+            let cue: Option<String> = r.get(6)?;
+            let status: String = r.get(11)?;
+            let rule: String = r.get(12)?;
+            let confidence: f64 = r.get(13)?;
+            let source = source_id.zip(source_name.clone());
+            let detail = format!(
+                "claim {claim_id}, attribution {attribution_id}: source {}; cue {}; kind {kind}; status {status}; rule {rule}; confidence {confidence:.2}",
+                source_name.as_deref().unwrap_or("(none named)"),
+                cue.as_deref().unwrap_or("(none)"),
+            );
+            if last_claim == Some(claim_id) {
+                // The claim's content tells about every attribution it has.
+                for m in &mut marks[content_from..] {
+                    if m.role == MarkRole::Content {
+                        m.detail.push('\n');
+                        m.detail.push_str(&detail);
+                    }
+                }
+            } else {
+                last_claim = Some(claim_id);
+                content_from = marks.len();
+                let fragments: Vec<[usize; 2]> = serde_json::from_str(&spans).unwrap_or_default();
+                for [start, end] in fragments {
+                    marks.push(StoredMark {
+                        start,
+                        end,
+                        role: MarkRole::Content,
+                        claim_id,
+                        attribution_id: None,
+                        source: source.clone(),
+                        detail: detail.clone(),
+                    });
+                }
+            }
+            let spans = [
+                (
+                    MarkRole::Mention,
+                    r.get::<_, Option<i64>>(9)?,
+                    r.get::<_, Option<i64>>(10)?,
+                ),
+                (MarkRole::Cue, r.get(7)?, r.get(8)?),
+            ];
+            for (role, start, end) in spans {
+                if let (Some(start), Some(end)) = (start, end) {
+                    marks.push(StoredMark {
+                        start: start as usize,
+                        end: end as usize,
+                        role,
+                        claim_id,
+                        attribution_id: Some(attribution_id),
+                        source: source.clone(),
+                        detail: detail.clone(),
+                    });
+                }
+            }
+        }
+        marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        Ok(marks)
+    }
+
+    /// Every source backing an article's claims (id, name), by name.
+    pub fn article_sources(&self, article_id: i64) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT s.id, s.name FROM attributions a
+             JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = a.source_id
+             WHERE c.article_id = ?1 ORDER BY s.name",
+        )?;
+        let sources = stmt
+            .query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(sources)
+    }
+
+    /// An article's claims and attributions for the review table.
+    pub fn article_attributions(&self, article_id: i64) -> Result<Rows> {
+        self.rows(
+            "SELECT cs.attribution_id, cs.claim_id, cs.source, cs.attribution_kind, cs.cue, cs.mention,
+                    cs.status, cs.confidence, cs.rule, cs.claim
+             FROM claim_sources cs WHERE cs.article_id = ?1
+             ORDER BY cs.position, cs.attribution_id",
+            &[&article_id],
+        )
+    }
+}
+
+/// Gives an article's claims positions 0, 1, … in text order. Positions are
+/// unique per article, so they first move out of the way (negative).
+fn renumber_claims(tx: &Transaction, article_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE claims SET position = -1 - position WHERE article_id = ?1",
+        [article_id],
+    )?;
+    let ids = {
+        let mut stmt = tx.prepare(
+            "SELECT id FROM claims WHERE article_id = ?1 ORDER BY content_start, content_end, id",
+        )?;
+        let ids = stmt
+            .query_map([article_id], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        ids
+    };
+    let mut set = tx.prepare_cached("UPDATE claims SET position = ?2 WHERE id = ?1")?;
+    for (position, id) in ids.iter().enumerate() {
+        set.execute(params![id, position as i64])?;
+    }
+    Ok(())
+}
+
+/// Near-identical pairs among sources sorted by lower-cased name. Only names
+/// with the same first letter and similar lengths are compared, and their last
+/// words must be as alike as the whole names ("Donald Trump" / "Donald Tusk"
+/// share a long prefix but are two people).
+fn near_duplicates(sources: &[SourceRef], threshold: f64) -> Vec<NearDuplicate> {
+    let mut pairs = Vec::new();
+    let first_letter = |s: &SourceRef| {
+        s.name
+            .chars()
+            .next()
+            .map(char::to_lowercase)
+            .map(|l| l.to_string())
+    };
+    let mut start = 0;
+    while start < sources.len() {
+        let letter = first_letter(&sources[start]);
+        let end = sources[start..]
+            .iter()
+            .position(|s| first_letter(s) != letter)
+            .map_or(sources.len(), |n| start + n);
+        let mut block: Vec<(usize, String, &SourceRef)> = sources[start..end]
+            .iter()
+            .map(|s| {
+                let lower = s.name.to_lowercase();
+                (lower.chars().count(), lower, s)
+            })
+            .collect();
+        block.sort_by_key(|(len, _, s)| (*len, s.id));
+        for (i, (len_a, a, source_a)) in block.iter().enumerate() {
+            // Jaro similarity cannot reach 0.9 when one name is under 3/4 of the other.
+            for (_, b, source_b) in block[i + 1..]
+                .iter()
+                .take_while(|(l, _, _)| *l * 3 <= *len_a * 4)
+            {
+                let similarity = strsim::jaro_winkler(a, b);
+                let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
+                if similarity >= threshold && strsim::jaro_winkler(&last(a), &last(b)) >= threshold
+                {
+                    let (first, second) = if source_a.id < source_b.id {
+                        (source_a, source_b)
+                    } else {
+                        (source_b, source_a)
+                    };
+                    pairs.push(NearDuplicate {
+                        first: (*first).clone(),
+                        second: (*second).clone(),
+                        similarity,
+                    });
+                }
+            }
+        }
+        start = end;
+    }
+    pairs.sort_by(|x, y| {
+        y.similarity
+            .total_cmp(&x.similarity)
+            .then(x.first.id.cmp(&y.first.id))
+    });
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: i64, name: &str) -> SourceRef {
+        SourceRef {
+            id,
+            name: name.into(),
+            kind: "person".into(),
+        }
+    }
+
+    #[test]
+    fn near_duplicates_within_first_letter_blocks() {
+        let sources = [
+            source(1, "Pesezhkian"),
+            source(2, "Pezeshkian"),
+            source(3, "Putin"),
+            source(5, "Donald Trump"),
+            source(6, "Donald Tusk"),
+            source(4, "Reuters"),
+        ];
+        let pairs = near_duplicates(&sources, 0.9);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].first.id, pairs[0].second.id), (1, 2));
+        assert!(near_duplicates(&sources, 0.999).is_empty());
+    }
+}
