@@ -719,3 +719,19 @@ fn audit_views_answer_plain_sql() {
     ]));
     assert_eq!(stats[0]["claims"], 1);
 }
+
+#[test]
+fn reassigning_to_the_same_source_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let said = attribution(&db, "said", "Lukashenko");
+    claimdb(&db)
+        .args(["review", &said.to_string(), "--reassign", "lukashenko"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "already names 'Alexander Lukashenko'",
+        ));
+    let log = json(claimdb(&db).args(["log", "--json"]));
+    assert!(log.as_array().unwrap().is_empty());
+}
