@@ -484,8 +484,9 @@ impl<'a> SentenceView<'a> {
         ) {
             return true;
         }
+        // A modifier word heads the phrase when it names a source ("Trump's campaign").
         self.is_word(i)
-            && !lex.np_words.contains(w)
+            && (!lex.np_words.contains(w) || lex.source_noun_kind(w).is_some())
             && !lex.time_words.contains(w)
             && (self.toks[i].is_capitalized(self.text)
                 || self.toks[i].is_noun()
@@ -684,17 +685,8 @@ impl<'a> SentenceView<'a> {
             start += 1;
         }
         // An opening adverbial, participle or subordinate clause ends at its comma.
-        let w = self.word(start);
-        let opener = lex.adjunct_openers.contains(w)
-            || self.is_adverb(start)
-            || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
-            || matches!(
-                w,
-                "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
-            );
-        if opener {
-            let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
-            start = comma + 1;
+        if self.opens_adverbial(start, limit) {
+            start = self.after_opening_adverbial(start, limit)?;
         }
         if start >= limit {
             return None;
@@ -706,6 +698,35 @@ impl<'a> SentenceView<'a> {
         // ("Clinton acknowledged X, saying Y"): both attributions share it.
         let (s, e) = self.np_after_unclaimed(start, 8, true)?;
         (e < limit).then_some((s, e))
+    }
+
+    /// True when token `start` opens an adverbial, participle or subordinate
+    /// clause before the main clause ("On Tuesday,", "Speaking to reporters,",
+    /// "Although …,").
+    fn opens_adverbial(&self, start: usize, limit: usize) -> bool {
+        let w = self.word(start);
+        Lexicon::get().adjunct_openers.contains(w)
+            || self.is_adverb(start)
+            || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
+            || matches!(
+                w,
+                "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
+            )
+    }
+
+    /// The token after the comma that closes an opening adverbial at `start`
+    /// (within 9 tokens, before `limit`), if one opens there.
+    fn after_opening_adverbial(&self, start: usize, limit: usize) -> Option<usize> {
+        if !self.opens_adverbial(start, limit) {
+            return None;
+        }
+        let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
+        // "Still, though, …": a second short adverb after the first.
+        let mut next = comma + 1;
+        if next < limit && self.is_adverb(next) && self.is_punct(next + 1, ",") {
+            next += 2;
+        }
+        (next < limit).then_some(next)
     }
 
     /// Where the content of a cue at `i` ends: before a later trailing frame
@@ -784,10 +805,22 @@ impl<'a> SentenceView<'a> {
         {
             start += 1;
         }
+        // Nor is an opening adverbial up to its comma ("On Tuesday, Kevin
+        // Brady, chairman of …, said"; "As part of his plea, Lazar, 44, said").
+        if let Some(after) = self.after_opening_adverbial(start, comma) {
+            start = after;
+        }
         let first_comma = (start..comma).find(|&j| self.is_punct(j, ","))?;
+        // A place joins the name ("newspapers in New Jersey").
+        let joins_place = |j: usize| {
+            matches!(self.word(j), "in" | "from" | "at" | "for")
+                && j + 1 < first_comma
+                && self.toks[j + 1].is_capitalized(self.text)
+        };
         let name_ok = first_comma > start
             && first_comma - start <= 10
-            && (start..first_comma).all(|j| self.np_token(j, lex) || self.word(j) == "of")
+            && (start..first_comma)
+                .all(|j| self.np_token(j, lex) || self.word(j) == "of" || joins_place(j))
             && (start..first_comma).any(|j| self.np_head(j, lex));
         // Verbs may stand in the appositive inside a relative clause or a
         // participle ("a former adviser who supported …", "writing for the majority").
@@ -797,7 +830,9 @@ impl<'a> SentenceView<'a> {
         let appositive_ok = comma - first_comma <= 24
             && self.quote_of(first_comma + 1).is_none()
             && (first_comma + 1..comma).all(|j| {
-                !self.claimed[j]
+                // A relative clause may hold an attribution of its own
+                // ("Cruz, who says X, said Y").
+                (j >= relative || !self.claimed[j])
                     && (j > relative
                         || self.cue_verb_at(j).is_none()
                         || self.word(j).ends_with("ing"))
@@ -1539,17 +1574,20 @@ impl<'a> SentenceView<'a> {
                     .map_or(0, |k| k + 1);
                 // "As reported by X, investigators found …": an opening adverbial
                 // clause is no content of the cue after it.
-                let adverbial = Lexicon::get().adjunct_openers.contains(self.word(start))
-                    || matches!(
-                        self.word(start),
-                        "if" | "although"
-                            | "though"
-                            | "because"
-                            | "since"
-                            | "until"
-                            | "even"
-                            | "once"
-                    );
+                // A prepositional opener ("In all, …", "On Tuesday, …") belongs to the content.
+                let adverbial = matches!(
+                    self.word(start),
+                    "as" | "while"
+                        | "when"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "even"
+                        | "once"
+                );
                 if start >= end || adverbial {
                     return None;
                 }
