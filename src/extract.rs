@@ -340,7 +340,11 @@ impl<'a> SentenceView<'a> {
         // The tagger tells "plans to"/"the plans" and "support Trump"/"his support".
         let tag = self.toks[i].tag;
         // Title case misleads the tagger: a headline's capitalised cue is trusted.
-        if !(tag.is_empty() || tag.starts_with("VB") || self.title && capital) {
+        if !(tag.is_empty()
+            || tag.starts_with("VB")
+            || self.title && capital
+            || Lexicon::get().verb_only_cues.contains(self.word(i)))
+        {
             return None;
         }
         // An -ing form needs "be", a comma or a conjunction before it: "a
@@ -546,6 +550,9 @@ impl<'a> SentenceView<'a> {
             let (start, _) = self.np_before(open)?;
             return Some((start, end));
         }
+        if let Some(start) = self.quantity_before(end) {
+            return Some((start, end));
+        }
         if self.np_head(end, lex) {
             let mut start = end;
             while start > 0 {
@@ -602,6 +609,50 @@ impl<'a> SentenceView<'a> {
             }
         }
         None
+    }
+
+    /// A share of people ending at `end` ("Six in 10", "26%", "about one in
+    /// five", "49 percent of voters" is a noun phrase already): its first token.
+    fn quantity_before(&self, end: usize) -> Option<usize> {
+        let is_number = |j: usize| {
+            self.toks[j].tag == "CD"
+                || matches!(self.word(j), "one" | "two" | "three" | "half" | "%")
+        };
+        if !is_number(end) {
+            return None;
+        }
+        let mut start = end;
+        while start > 0 {
+            let prev = start - 1;
+            let joins = is_number(prev)
+                || matches!(
+                    self.word(prev),
+                    "in" | "out"
+                        | "of"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "roughly"
+                        | "some"
+                        | "just"
+                        | "over"
+                        | "under"
+                        | "fewer"
+                        | "than"
+                        | "more"
+                        | "less"
+                );
+            if !joins || self.claimed[prev] {
+                break;
+            }
+            start = prev;
+        }
+        // The phrase starts with a number or a word like "about", never "in".
+        while start < end && matches!(self.word(start), "in" | "of" | "than") {
+            start += 1;
+        }
+        let counted = (start..=end).filter(|&j| is_number(j)).count();
+        (counted >= 2 || self.word(end) == "%").then_some(start)
     }
 
     /// True when the token after the cue verb at `i` is its particle ("called for").
@@ -743,6 +794,22 @@ impl<'a> SentenceView<'a> {
                 }
                 let finite = matches!(self.toks[v].tag, "VBD" | "VBZ" | "VBP" | "VBN");
                 if finite && self.cue_verb_at(v).is_some() {
+                    let end = if self.is_punct(j - 1, ",") {
+                        j - 2
+                    } else {
+                        j - 1
+                    };
+                    return end.max(i + 1);
+                }
+            }
+            // "… while 61 percent say …": a contrasting clause with a source
+            // and cue of its own is another attribution.
+            if j < last && matches!(self.word(j), "while" | "whereas") && self.quote_of(j).is_none()
+            {
+                let own = (j + 2..(j + 9).min(last + 1))
+                    .find(|&c| self.cue_verb_at(c).is_some())
+                    .is_some_and(|c| self.np_before(c).is_some_and(|(s, _)| s == j + 1));
+                if own {
                     let end = if self.is_punct(j - 1, ",") {
                         j - 2
                     } else {

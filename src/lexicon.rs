@@ -92,6 +92,8 @@ pub struct Lexicon {
     pub cue_particles: HashSet<(String, String)>,
     /// Words opening an adjunct between a cue and its content ("on Friday").
     pub adjunct_openers: HashSet<String>,
+    /// Cue forms that are verbs whatever their part-of-speech tag ("say", "told").
+    pub verb_only_cues: HashSet<String>,
     /// Pronoun (lower case) → what it may refer to.
     pub pronouns: HashMap<String, PronounKind>,
 }
@@ -271,6 +273,7 @@ impl Lexicon {
             np_words: words_of(include_str!("../lexicons/np_words.txt")),
             clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
             adjunct_openers: words_of(include_str!("../lexicons/adjunct_openers.txt")),
+            verb_only_cues: words_of(include_str!("../lexicons/verb_only_cues.txt")),
             colon_labels: words_of(include_str!("../lexicons/colon_labels.txt")),
             time_words: words_of(include_str!("../lexicons/time_words.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
