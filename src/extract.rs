@@ -21,7 +21,7 @@
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
-//! | `asked_sourceless` | `when asked whether Y` |
+//! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
 //!
 //! Subjects are found before the cue (with appositives, parentheses and
@@ -1163,12 +1163,16 @@ impl<'a> SentenceView<'a> {
         let lex = Lexicon::get();
         let aux = self.aux_run(i);
         let passive = self.is_passive(i);
+        // "When asked whether Y", "Asked about Y, X said", "X was asked about
+        // Y": the question is reported; who asked goes unnamed.
         let asked = verb.lemma == "ask"
-            && i > 0
-            && matches!(
-                self.word(i - 1),
-                "when" | "after" | "if" | "as" | "before" | "once"
-            );
+            && (i == 0
+                || passive
+                || matches!(
+                    self.word(i - 1),
+                    "when" | "after" | "if" | "as" | "before" | "once"
+                ))
+            && !matches!(self.word(i + 1), "by" | "to" | "for");
         if asked {
             let k = i + 1 + usize::from(self.particle_after(i, verb));
             return (k <= last).then(|| {

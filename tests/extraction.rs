@@ -71,6 +71,19 @@ fn subjects_after_opening_adverbials_and_around_relative_attributions() {
     assert_eq!(found[1].2, "voters should back it");
 }
 
+#[test]
+fn questions_asked_by_nobody_named() {
+    let found = attributions("Asked about the levy, Dunn said it would pass.");
+    assert_eq!(found[0].0, "Asked about");
+    assert_eq!(found[0].1, None);
+    assert_eq!(found[0].2, "the levy");
+    assert_eq!(found[1].1.as_deref(), Some("Dunn"));
+    let found = attributions("The mayor was asked about the budget on Friday.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None);
+    assert!(found[0].2.starts_with("the budget"), "{found:?}");
+}
+
 /// Sentences stitched from the pieces the patterns react to, in many orders
 /// (a fixed pseudo-random sequence): the pipeline never panics and every span
 /// it returns lies on character boundaries inside the text.
