@@ -151,7 +151,12 @@ impl Lexicon {
                 continue;
             }
             let mut forms = line.split_whitespace();
-            let Some(lemma) = forms.next() else { continue };
+            let Some(first) = forms.next() else { continue };
+            // "!plan plans planning": the lemma itself is not a cue form.
+            let (lemma, lemma_is_form) = match first.strip_prefix('!') {
+                Some(lemma) => (lemma, false),
+                None => (first, true),
+            };
             let verb_class = match class {
                 Some("addressee") => {
                     addressee_verbs.insert(lemma.to_string());
@@ -169,7 +174,7 @@ impl Lexicon {
                 lemma: lemma.to_string(),
                 class: verb_class,
             };
-            for form in std::iter::once(lemma).chain(forms) {
+            for form in std::iter::once(lemma).filter(|_| lemma_is_form).chain(forms) {
                 cue_verbs.insert(form.to_string(), cue.clone());
             }
         }
