@@ -11,6 +11,7 @@
 //! marked (terminal or HTML).
 
 pub mod extract;
+pub mod import;
 pub mod input;
 pub mod lexicon;
 pub mod model;
