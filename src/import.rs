@@ -275,6 +275,7 @@ pub fn import(
         (notes, written)
     });
     written?;
+    writer.finish()?;
     summary.notes = notes;
     Ok(summary)
 }
@@ -448,4 +449,67 @@ fn commit(
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::InputOptions;
+
+    #[test]
+    fn small_budgets_keep_input_order_and_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lines = String::new();
+        for i in 0..60 {
+            let body = format!("Story {i}\nThe mayor said bridge {i} was unsafe. Officials said repairs {i} would follow.");
+            lines.push_str(&serde_json::json!({ "body": body }).to_string());
+            lines.push('\n');
+            if i % 7 == 3 {
+                lines.push_str("not json\n");
+            }
+        }
+        std::fs::write(dir.path().join("b.jsonl"), lines).unwrap();
+        let mut store = Store::in_memory().unwrap();
+        let options = ImportOptions {
+            jobs: 3,
+            batch_articles: 4,
+            batch_bytes: 300,
+            in_flight_bytes: 0,
+            in_flight_articles: 0,
+            ..ImportOptions::default()
+        };
+        let mut seen = Vec::new();
+        let summary = import(
+            &mut store,
+            Articles::new(&[dir.path().to_path_buf()], InputOptions::default()),
+            &options,
+            |event| {
+                seen.push(match event {
+                    Event::Stored { origin, .. } => origin.line.unwrap(),
+                    Event::Failed { failure, .. } => match failure {
+                        Failure::Input(e) => e.origin().unwrap().line.unwrap(),
+                        other => panic!("{other}"),
+                    },
+                })
+            },
+        )
+        .unwrap();
+        assert_eq!((summary.new, summary.failed), (60, 9));
+        let expected: Vec<u64> = (1..=69).collect();
+        assert_eq!(seen, expected, "events come in input order");
+        let origins = store
+            .rows("SELECT origin FROM articles ORDER BY id", &[])
+            .unwrap()
+            .rows;
+        let lines: Vec<String> = origins
+            .iter()
+            .map(|r| match &r[0] {
+                rusqlite::types::Value::Text(t) => t.rsplit(':').next().unwrap().to_string(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut sorted: Vec<String> = lines.clone();
+        sorted.sort_by_key(|l| l.parse::<u64>().unwrap());
+        assert_eq!(lines, sorted, "article ids follow input order");
+    }
 }

@@ -348,8 +348,8 @@ impl Articles {
         }
     }
 
-    /// Paths of the article files and batches to be read (not standard
-    /// input), for a progress total.
+    /// Total size in bytes of the files these paths name or hold (standard
+    /// input aside): the input a progress bar counts through.
     pub fn total_file_bytes(paths: &[PathBuf]) -> u64 {
         let (files, _) = collect_paths(paths);
         files
