@@ -11,7 +11,7 @@
 
 use crate::input::{Article, Articles, InputError, Notes, Origin};
 use crate::reading::{read_article, ArticleMeta};
-use crate::store::{content_hash, BulkArticle, ImportOutcome, Store, StoreError};
+use crate::store::{content_hash, BulkArticle, HashProbe, ImportOutcome, Store, StoreError};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
@@ -207,6 +207,9 @@ pub fn import(
     let (job_tx, job_rx) = sync_channel::<Job>(jobs * 4);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = sync_channel::<Done>(jobs * 4);
+    // One read-only look at the stored texts per reading thread, opened
+    // before the writer takes the store.
+    let probes: Vec<Option<HashProbe>> = (0..jobs).map(|_| store.hash_probe()).collect();
     let mut writer = store.bulk_writer()?;
     let mut summary = Summary {
         fast_index: writer.fills_index_per_batch(),
@@ -237,7 +240,7 @@ pub fn import(
             }
             articles.notes().clone()
         });
-        for _ in 0..jobs {
+        for probe in probes {
             let done_tx = done_tx.clone();
             let job_rx = &job_rx;
             scope.spawn(move || loop {
@@ -245,7 +248,10 @@ pub fn import(
                     Ok(job) => job,
                     Err(_) => break,
                 };
-                if done_tx.send(read_job(job, options)).is_err() {
+                if done_tx
+                    .send(read_job(job, options, probe.as_ref()))
+                    .is_err()
+                {
                     break;
                 }
             });
@@ -281,7 +287,7 @@ pub fn import(
 }
 
 /// Reads one article's text (on a worker thread).
-fn read_job(job: Job, options: &ImportOptions) -> Done {
+fn read_job(job: Job, options: &ImportOptions, probe: Option<&HashProbe>) -> Done {
     let Job {
         seq,
         cost,
@@ -305,11 +311,17 @@ fn read_job(job: Job, options: &ImportOptions) -> Done {
             .clone()
             .or_else(|| options.publisher.clone()),
     };
-    let item = match catch_unwind(AssertUnwindSafe(|| read_article(&article.body, &meta))) {
+    let hash = content_hash(&article.body);
+    // A text already stored is a duplicate: the writer says so without its reading.
+    let read = || match probe {
+        Some(probe) if probe.is_stored(&hash) => None,
+        _ => Some(read_article(&article.body, &meta)),
+    };
+    let item = match catch_unwind(AssertUnwindSafe(read)) {
         Ok(reading) => Ok((
             article.origin.clone(),
             BulkArticle {
-                hash: content_hash(&article.body),
+                hash,
                 title: article.title,
                 url: article.url,
                 author: article.author,

@@ -149,16 +149,6 @@ impl Metadata {
     pub fn ignored_columns(&self) -> &[String] {
         &self.ignored
     }
-
-    /// Number of rows.
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// Whether the table has no rows.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
 }
 
 #[cfg(test)]

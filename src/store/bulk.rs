@@ -21,7 +21,7 @@ use super::{ImportOutcome, NewArticle, Result, Store, StoreError};
 use crate::reading::ArticleReading;
 use rusqlite::config::DbConfig;
 use rusqlite::{
-    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
+    params, Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
 };
 
 /// The `claims_ai` trigger of the schema, whitespace collapsed: what the bulk
@@ -59,8 +59,9 @@ pub struct BulkArticle {
     pub published_at: Option<String>,
     /// Where it was imported from.
     pub origin: Option<String>,
-    /// What the pipeline read in it.
-    pub reading: ArticleReading,
+    /// What the pipeline read in it; `None` when the text was found already
+    /// stored before it was read (see [`HashProbe`]), so reading it was skipped.
+    pub reading: Option<ArticleReading>,
     /// [`content_hash`] of the body.
     pub hash: String,
 }
@@ -75,7 +76,7 @@ impl BulkArticle {
             author: article.author.clone(),
             published_at: article.published_at.clone(),
             origin: article.origin.clone(),
-            reading,
+            reading: Some(reading),
             hash: content_hash(article.body),
         }
     }
@@ -148,7 +149,7 @@ impl BulkWriter<'_> {
             outcomes.push(write_article(
                 &tx,
                 &article.as_new(),
-                &article.reading,
+                article.reading.as_ref(),
                 &article.hash,
             )?);
         }
@@ -207,9 +208,52 @@ fn last_claim_id(tx: &Transaction) -> Result<i64> {
 }
 
 /// Whether an error is about the article being written (its rows break a
-/// constraint) rather than about the database.
+/// constraint, or the stored text it duplicated is gone) rather than about
+/// the database.
 fn is_article_specific(e: &StoreError) -> bool {
-    matches!(e, StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::ConstraintViolation)
+    match e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => {
+            f.code == ErrorCode::ConstraintViolation
+        }
+        StoreError::NotFound(_) => true,
+        _ => false,
+    }
+}
+
+/// The article with a content hash.
+const FIND_HASH: &str = "SELECT id FROM articles WHERE content_hash = ?1";
+
+/// A read-only look at a database file's stored texts, for the threads that
+/// read articles: a text already stored needs no reading (importing the same
+/// archive again costs a hash per article, not an extraction).
+#[derive(Debug)]
+pub struct HashProbe {
+    conn: Connection,
+}
+
+impl HashProbe {
+    /// Whether a text with this [`content_hash`] is committed in the database
+    /// (any error counts as no: the article is then read as usual).
+    pub fn is_stored(&self, hash: &str) -> bool {
+        self.conn
+            .prepare_cached(FIND_HASH)
+            .and_then(|mut s| s.exists([hash]))
+            .unwrap_or(false)
+    }
+}
+
+impl Store {
+    /// A [`HashProbe`] on this store's file; `None` for an in-memory database.
+    pub fn hash_probe(&self) -> Option<HashProbe> {
+        let path = self.conn.path().filter(|p| !p.is_empty())?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
+        conn.busy_timeout(super::BUSY_TIMEOUT).ok()?;
+        Some(HashProbe { conn })
+    }
 }
 
 /// Whether every trigger on the tables an import writes is one the bulk
@@ -255,20 +299,27 @@ fn triggers_are_known(conn: &Connection) -> Result<bool> {
 
 /// Stores an article and everything read in it through an open transaction.
 /// The same text already stored (`hash`) is a [`ImportOutcome::Duplicate`]
-/// and writes nothing.
+/// and writes nothing. Without a reading the text must be stored already.
 pub(super) fn write_article(
     tx: &Transaction,
     article: &NewArticle,
-    reading: &ArticleReading,
+    reading: Option<&ArticleReading>,
     hash: &str,
 ) -> Result<ImportOutcome> {
     if let Some(article_id) = tx
-        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .prepare_cached(FIND_HASH)?
         .query_row([hash], |r| r.get(0))
         .optional()?
     {
         return Ok(ImportOutcome::Duplicate { article_id });
     }
+    let Some(reading) = reading else {
+        // Articles are never deleted by claimdb; someone else removed it
+        // between the probe and this write.
+        return Err(StoreError::NotFound(
+            "the stored article with the same text was deleted during the import; import this one again".into(),
+        ));
+    };
     let (source_ids, new_sources) = upsert_sources(tx, reading)?;
     tx.prepare_cached(
         "INSERT INTO articles (title, url, publisher_id, author, published_at, imported_at, origin, content_hash, body)
@@ -384,7 +435,8 @@ mod tests {
             .unwrap();
         // Triggers are back on once the writer is gone.
         let again = prepared("Another\n\nThe pier will reopen, officials said.");
-        bulk.import(&again.as_new(), &again.reading).unwrap();
+        bulk.import(&again.as_new(), again.reading.as_ref().unwrap())
+            .unwrap();
         assert_eq!(fts_rows(&bulk, "pier").len(), 1);
     }
 
@@ -409,6 +461,38 @@ mod tests {
             .db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER)
             .unwrap();
         assert!(on);
+    }
+
+    #[test]
+    fn a_probe_sees_committed_texts_and_an_unread_text_must_be_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        assert!(Store::in_memory().unwrap().hash_probe().is_none());
+        let probe = store.hash_probe().unwrap();
+        let texts = texts();
+        let first = prepared(&texts[0]);
+        assert!(!probe.is_stored(&first.hash));
+        let mut writer = store.bulk_writer().unwrap();
+        writer.write_batch(std::slice::from_ref(&first)).unwrap();
+        assert!(probe.is_stored(&first.hash));
+        // Unread because the probe found it: a duplicate. Unread and not
+        // stored (deleted meanwhile): that article fails, the others go in.
+        let mut known = prepared(&texts[0]);
+        known.reading = None;
+        let mut gone = prepared(&texts[1]);
+        gone.reading = None;
+        let results = writer
+            .write_batch(&[known, gone, prepared(&texts[2])])
+            .unwrap();
+        assert!(matches!(
+            results[0],
+            Ok(ImportOutcome::Duplicate { article_id: 1 })
+        ));
+        assert!(matches!(results[1], Err(StoreError::NotFound(_))));
+        assert!(matches!(
+            results[2],
+            Ok(ImportOutcome::Imported { article_id: 2, .. })
+        ));
     }
 
     #[test]
@@ -438,7 +522,7 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let mut batch: Vec<BulkArticle> = texts[..3].iter().map(|t| prepared(t)).collect();
         // A confidence out of range breaks the attributions table's CHECK.
-        batch[1].reading.claims[0].attributions[0].confidence = 7.0;
+        batch[1].reading.as_mut().unwrap().claims[0].attributions[0].confidence = 7.0;
         let results = store.bulk_writer().unwrap().write_batch(&batch).unwrap();
         assert!(results[0].is_ok() && results[2].is_ok(), "{results:?}");
         assert!(matches!(results[1], Err(StoreError::Sqlite(_))));

@@ -20,7 +20,7 @@ pub use audit::{
     Decision, MarkRole, MergeOutcome, NearDuplicate, ReextractOutcome, ReviewOutcome, Reviewer,
     SourceRef, StoredArticle, StoredMark,
 };
-pub use bulk::{ArticleWrite, BulkArticle, BulkWriter};
+pub use bulk::{ArticleWrite, BulkArticle, BulkWriter, HashProbe};
 
 mod embedded {
     refinery::embed_migrations!("migrations");
@@ -211,7 +211,8 @@ impl Store {
         reading: &ArticleReading,
     ) -> Result<ImportOutcome> {
         let tx = self.conn.transaction()?;
-        let outcome = bulk::write_article(&tx, article, reading, &content_hash(article.body))?;
+        let outcome =
+            bulk::write_article(&tx, article, Some(reading), &content_hash(article.body))?;
         tx.commit()?;
         Ok(outcome)
     }
