@@ -29,9 +29,11 @@ pub struct ImportOptions {
     pub batch_articles: usize,
     /// Most text (bytes) written in one transaction.
     pub batch_bytes: usize,
-    /// Most text (bytes) between reading the input and committing it.
+    /// Most text (bytes) between reading the input and committing it; at
+    /// least twice `batch_bytes` (one article always goes through, whatever its size).
     pub in_flight_bytes: usize,
-    /// Most articles between reading the input and committing them.
+    /// Most articles between reading the input and committing them; at least
+    /// twice `batch_articles`.
     pub in_flight_articles: usize,
 }
 

@@ -835,6 +835,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_is_the_same_whatever_its_case_punctuation_or_heading_marks() {
+        assert!(same_title(
+            "## Mayor: ‘No’ to the bridge.",
+            "mayor — 'no' to the Bridge"
+        ));
+        assert!(!same_title("Mayor says no", "Mayor says yes"));
+        assert!(!same_title("...", "!!!"), "a title needs letters or digits");
+    }
+
+    #[test]
     fn files_over_the_limit_are_refused_by_size() {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big.txt");
