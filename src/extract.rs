@@ -21,7 +21,7 @@
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
-//! | `asked_sourceless` | `when asked whether Y` |
+//! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
 //!
 //! Subjects are found before the cue (with appositives, parentheses and
@@ -340,7 +340,11 @@ impl<'a> SentenceView<'a> {
         // The tagger tells "plans to"/"the plans" and "support Trump"/"his support".
         let tag = self.toks[i].tag;
         // Title case misleads the tagger: a headline's capitalised cue is trusted.
-        if !(tag.is_empty() || tag.starts_with("VB") || self.title && capital) {
+        if !(tag.is_empty()
+            || tag.starts_with("VB")
+            || self.title && capital
+            || Lexicon::get().verb_only_cues.contains(self.word(i)))
+        {
             return None;
         }
         // An -ing form needs "be", a comma or a conjunction before it: "a
@@ -484,8 +488,9 @@ impl<'a> SentenceView<'a> {
         ) {
             return true;
         }
+        // A modifier word heads the phrase when it names a source ("Trump's campaign").
         self.is_word(i)
-            && !lex.np_words.contains(w)
+            && (!lex.np_words.contains(w) || lex.source_noun_kind(w).is_some())
             && !lex.time_words.contains(w)
             && (self.toks[i].is_capitalized(self.text)
                 || self.toks[i].is_noun()
@@ -545,6 +550,9 @@ impl<'a> SentenceView<'a> {
             let (start, _) = self.np_before(open)?;
             return Some((start, end));
         }
+        if let Some(start) = self.quantity_before(end) {
+            return Some((start, end));
+        }
         if self.np_head(end, lex) {
             let mut start = end;
             while start > 0 {
@@ -601,6 +609,50 @@ impl<'a> SentenceView<'a> {
             }
         }
         None
+    }
+
+    /// A share of people ending at `end` ("Six in 10", "26%", "about one in
+    /// five", "49 percent of voters" is a noun phrase already): its first token.
+    fn quantity_before(&self, end: usize) -> Option<usize> {
+        let is_number = |j: usize| {
+            self.toks[j].tag == "CD"
+                || matches!(self.word(j), "one" | "two" | "three" | "half" | "%")
+        };
+        if !is_number(end) {
+            return None;
+        }
+        let mut start = end;
+        while start > 0 {
+            let prev = start - 1;
+            let joins = is_number(prev)
+                || matches!(
+                    self.word(prev),
+                    "in" | "out"
+                        | "of"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "roughly"
+                        | "some"
+                        | "just"
+                        | "over"
+                        | "under"
+                        | "fewer"
+                        | "than"
+                        | "more"
+                        | "less"
+                );
+            if !joins || self.claimed[prev] {
+                break;
+            }
+            start = prev;
+        }
+        // The phrase starts with a number or a word like "about", never "in".
+        while start < end && matches!(self.word(start), "in" | "of" | "than") {
+            start += 1;
+        }
+        let counted = (start..=end).filter(|&j| is_number(j)).count();
+        (counted >= 2 || self.word(end) == "%").then_some(start)
     }
 
     /// True when the token after the cue verb at `i` is its particle ("called for").
@@ -684,17 +736,8 @@ impl<'a> SentenceView<'a> {
             start += 1;
         }
         // An opening adverbial, participle or subordinate clause ends at its comma.
-        let w = self.word(start);
-        let opener = lex.adjunct_openers.contains(w)
-            || self.is_adverb(start)
-            || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
-            || matches!(
-                w,
-                "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
-            );
-        if opener {
-            let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
-            start = comma + 1;
+        if self.opens_adverbial(start, limit) {
+            start = self.after_opening_adverbial(start, limit)?;
         }
         if start >= limit {
             return None;
@@ -706,6 +749,35 @@ impl<'a> SentenceView<'a> {
         // ("Clinton acknowledged X, saying Y"): both attributions share it.
         let (s, e) = self.np_after_unclaimed(start, 8, true)?;
         (e < limit).then_some((s, e))
+    }
+
+    /// True when token `start` opens an adverbial, participle or subordinate
+    /// clause before the main clause ("On Tuesday,", "Speaking to reporters,",
+    /// "Although …,").
+    fn opens_adverbial(&self, start: usize, limit: usize) -> bool {
+        let w = self.word(start);
+        Lexicon::get().adjunct_openers.contains(w)
+            || self.is_adverb(start)
+            || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
+            || matches!(
+                w,
+                "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
+            )
+    }
+
+    /// The token after the comma that closes an opening adverbial at `start`
+    /// (within 9 tokens, before `limit`), if one opens there.
+    fn after_opening_adverbial(&self, start: usize, limit: usize) -> Option<usize> {
+        if !self.opens_adverbial(start, limit) {
+            return None;
+        }
+        let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
+        // "Still, though, …": a second short adverb after the first.
+        let mut next = comma + 1;
+        if next < limit && self.is_adverb(next) && self.is_punct(next + 1, ",") {
+            next += 2;
+        }
+        (next < limit).then_some(next)
     }
 
     /// Where the content of a cue at `i` ends: before a later trailing frame
@@ -722,6 +794,22 @@ impl<'a> SentenceView<'a> {
                 }
                 let finite = matches!(self.toks[v].tag, "VBD" | "VBZ" | "VBP" | "VBN");
                 if finite && self.cue_verb_at(v).is_some() {
+                    let end = if self.is_punct(j - 1, ",") {
+                        j - 2
+                    } else {
+                        j - 1
+                    };
+                    return end.max(i + 1);
+                }
+            }
+            // "… while 61 percent say …": a contrasting clause with a source
+            // and cue of its own is another attribution.
+            if j < last && matches!(self.word(j), "while" | "whereas") && self.quote_of(j).is_none()
+            {
+                let own = (j + 2..(j + 9).min(last + 1))
+                    .find(|&c| self.cue_verb_at(c).is_some())
+                    .is_some_and(|c| self.np_before(c).is_some_and(|(s, _)| s == j + 1));
+                if own {
                     let end = if self.is_punct(j - 1, ",") {
                         j - 2
                     } else {
@@ -784,10 +872,22 @@ impl<'a> SentenceView<'a> {
         {
             start += 1;
         }
+        // Nor is an opening adverbial up to its comma ("On Tuesday, Kevin
+        // Brady, chairman of …, said"; "As part of his plea, Lazar, 44, said").
+        if let Some(after) = self.after_opening_adverbial(start, comma) {
+            start = after;
+        }
         let first_comma = (start..comma).find(|&j| self.is_punct(j, ","))?;
+        // A place joins the name ("newspapers in New Jersey").
+        let joins_place = |j: usize| {
+            matches!(self.word(j), "in" | "from" | "at" | "for")
+                && j + 1 < first_comma
+                && self.toks[j + 1].is_capitalized(self.text)
+        };
         let name_ok = first_comma > start
             && first_comma - start <= 10
-            && (start..first_comma).all(|j| self.np_token(j, lex) || self.word(j) == "of")
+            && (start..first_comma)
+                .all(|j| self.np_token(j, lex) || self.word(j) == "of" || joins_place(j))
             && (start..first_comma).any(|j| self.np_head(j, lex));
         // Verbs may stand in the appositive inside a relative clause or a
         // participle ("a former adviser who supported …", "writing for the majority").
@@ -797,7 +897,9 @@ impl<'a> SentenceView<'a> {
         let appositive_ok = comma - first_comma <= 24
             && self.quote_of(first_comma + 1).is_none()
             && (first_comma + 1..comma).all(|j| {
-                !self.claimed[j]
+                // A relative clause may hold an attribution of its own
+                // ("Cruz, who says X, said Y").
+                (j >= relative || !self.claimed[j])
                     && (j > relative
                         || self.cue_verb_at(j).is_none()
                         || self.word(j).ends_with("ing"))
@@ -1061,12 +1163,16 @@ impl<'a> SentenceView<'a> {
         let lex = Lexicon::get();
         let aux = self.aux_run(i);
         let passive = self.is_passive(i);
+        // "When asked whether Y", "Asked about Y, X said", "X was asked about
+        // Y": the question is reported; who asked goes unnamed.
         let asked = verb.lemma == "ask"
-            && i > 0
-            && matches!(
-                self.word(i - 1),
-                "when" | "after" | "if" | "as" | "before" | "once"
-            );
+            && (i == 0
+                || passive
+                || matches!(
+                    self.word(i - 1),
+                    "when" | "after" | "if" | "as" | "before" | "once"
+                ))
+            && !matches!(self.word(i + 1), "by" | "to" | "for");
         if asked {
             let k = i + 1 + usize::from(self.particle_after(i, verb));
             return (k <= last).then(|| {
@@ -1539,17 +1645,20 @@ impl<'a> SentenceView<'a> {
                     .map_or(0, |k| k + 1);
                 // "As reported by X, investigators found …": an opening adverbial
                 // clause is no content of the cue after it.
-                let adverbial = Lexicon::get().adjunct_openers.contains(self.word(start))
-                    || matches!(
-                        self.word(start),
-                        "if" | "although"
-                            | "though"
-                            | "because"
-                            | "since"
-                            | "until"
-                            | "even"
-                            | "once"
-                    );
+                // A prepositional opener ("In all, …", "On Tuesday, …") belongs to the content.
+                let adverbial = matches!(
+                    self.word(start),
+                    "as" | "while"
+                        | "when"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "even"
+                        | "once"
+                );
                 if start >= end || adverbial {
                     return None;
                 }

@@ -92,6 +92,8 @@ pub struct Lexicon {
     pub cue_particles: HashSet<(String, String)>,
     /// Words opening an adjunct between a cue and its content ("on Friday").
     pub adjunct_openers: HashSet<String>,
+    /// Cue forms that are verbs whatever their part-of-speech tag ("say", "told").
+    pub verb_only_cues: HashSet<String>,
     /// Pronoun (lower case) → what it may refer to.
     pub pronouns: HashMap<String, PronounKind>,
 }
@@ -149,7 +151,12 @@ impl Lexicon {
                 continue;
             }
             let mut forms = line.split_whitespace();
-            let Some(lemma) = forms.next() else { continue };
+            let Some(first) = forms.next() else { continue };
+            // "!plan plans planning": the lemma itself is not a cue form.
+            let (lemma, lemma_is_form) = match first.strip_prefix('!') {
+                Some(lemma) => (lemma, false),
+                None => (first, true),
+            };
             let verb_class = match class {
                 Some("addressee") => {
                     addressee_verbs.insert(lemma.to_string());
@@ -167,7 +174,7 @@ impl Lexicon {
                 lemma: lemma.to_string(),
                 class: verb_class,
             };
-            for form in std::iter::once(lemma).chain(forms) {
+            for form in std::iter::once(lemma).filter(|_| lemma_is_form).chain(forms) {
                 cue_verbs.insert(form.to_string(), cue.clone());
             }
         }
@@ -271,6 +278,7 @@ impl Lexicon {
             np_words: words_of(include_str!("../lexicons/np_words.txt")),
             clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
             adjunct_openers: words_of(include_str!("../lexicons/adjunct_openers.txt")),
+            verb_only_cues: words_of(include_str!("../lexicons/verb_only_cues.txt")),
             colon_labels: words_of(include_str!("../lexicons/colon_labels.txt")),
             time_words: words_of(include_str!("../lexicons/time_words.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))

@@ -25,6 +25,11 @@ fn seeded(dir: &Path) -> PathBuf {
     db
 }
 
+/// What a successful command printed.
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
 fn json(cmd: &mut Command) -> Value {
     let out = cmd.assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out)
@@ -95,14 +100,7 @@ fn audit_lists_what_needs_a_human_eye() {
     ]));
     assert_eq!(low.as_array().unwrap().len(), 0);
 
-    let table = claimdb(&db)
-        .args(["audit", "--article", "1", "--table", "--limit", "2"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let table = String::from_utf8(table).unwrap();
+    let table = stdout(claimdb(&db).args(["audit", "--article", "1", "--table", "--limit", "2"]));
     assert!(table.contains("claims with no named source"), "{table}");
     assert!(table.contains("first 2; --limit N or --reason unsourced for more"));
 
@@ -523,28 +521,15 @@ fn sources_list_show_alias_and_kind() {
 fn show_marks_the_article_and_lists_its_attributions() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());
-    let out = claimdb(&db)
-        .args(["show", "1", "--color", "never"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = stdout(claimdb(&db).args(["show", "1", "--color", "never"]));
     assert!(out.contains("[Lukashenko]^S"), "{out}");
     assert!(out.contains("<said>"));
     assert!(out.contains("[Ukrainian foreign intelligence]^S"));
     assert!(out.contains("{#7 Tehran is primarily seeking"));
     assert!(out.contains("attribution_id"));
     assert!(!out.contains('\x1b'));
-    let coloured = claimdb(&db)
-        .args(["show", "1", "--color", "always"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(String::from_utf8(coloured).unwrap().contains("\x1b[1;"));
+    let coloured = stdout(claimdb(&db).args(["show", "1", "--color", "always"]));
+    assert!(coloured.contains("\x1b[1;"));
     claimdb(&db)
         .args(["show", "5"])
         .assert()
@@ -686,16 +671,8 @@ fn explain_tells_rule_words_and_resolution() {
         .as_str()
         .unwrap()
         .contains("tester dispute: extracted -> disputed (check)"));
-    let table = claimdb(&db)
-        .args(["explain", &he.to_string(), "--table"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(String::from_utf8(table)
-        .unwrap()
-        .contains("resolution_kind"));
+    let table = stdout(claimdb(&db).args(["explain", &he.to_string(), "--table"]));
+    assert!(table.contains("resolution_kind"));
 }
 
 #[test]
@@ -718,4 +695,20 @@ fn audit_views_answer_plain_sql() {
         "--json",
     ]));
     assert_eq!(stats[0]["claims"], 1);
+}
+
+#[test]
+fn reassigning_to_the_same_source_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let said = attribution(&db, "said", "Lukashenko");
+    claimdb(&db)
+        .args(["review", &said.to_string(), "--reassign", "lukashenko"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "already names 'Alexander Lukashenko'",
+        ));
+    let log = json(claimdb(&db).args(["log", "--json"]));
+    assert!(log.as_array().unwrap().is_empty());
 }

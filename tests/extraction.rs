@@ -44,6 +44,46 @@ fn a_name_like_an_adverb_is_still_a_subject() {
     assert_eq!(found[0].1.as_deref(), Some("Jolly"));
 }
 
+#[test]
+fn subjects_after_opening_adverbials_and_around_relative_attributions() {
+    let found = attributions(
+        "On Monday, Mark Lee, chairman of the Port Board, said the harbor would stay open.",
+    );
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Mark Lee, chairman of the Port Board")
+    );
+    assert_eq!(found[0].2, "the harbor would stay open");
+    let found = attributions("Three dailies in Ohio, including the Beacon, said the levy failed.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Three dailies in Ohio, including the Beacon")
+    );
+    let found = attributions("The mayor's campaign said the levy would fail.");
+    assert_eq!(found[0].1.as_deref(), Some("The mayor's campaign"));
+    let found = attributions("In all, though, the levy is likely to pass, Professor Dunn said.");
+    assert_eq!(found[0].1.as_deref(), Some("Professor Dunn"));
+    assert_eq!(found[0].2, "In all, though, the levy is likely to pass");
+    // The relative clause's own attribution does not hide the main one.
+    let found = attributions("Dunn, who says the levy is fair, said voters should back it.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "said");
+    assert_eq!(found[1].2, "voters should back it");
+}
+
+#[test]
+fn questions_asked_by_nobody_named() {
+    let found = attributions("Asked about the levy, Dunn said it would pass.");
+    assert_eq!(found[0].0, "Asked about");
+    assert_eq!(found[0].1, None);
+    assert_eq!(found[0].2, "the levy");
+    assert_eq!(found[1].1.as_deref(), Some("Dunn"));
+    let found = attributions("The mayor was asked about the budget on Friday.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None);
+    assert!(found[0].2.starts_with("the budget"), "{found:?}");
+}
+
 /// Sentences stitched from the pieces the patterns react to, in many orders
 /// (a fixed pseudo-random sequence): the pipeline never panics and every span
 /// it returns lies on character boundaries inside the text.

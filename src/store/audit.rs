@@ -265,6 +265,11 @@ impl Store {
             };
             let name: String =
                 tx.query_row("SELECT name FROM sources WHERE id = ?1", [id], |r| r.get(0))?;
+            if old_source.as_deref() == Some(name.as_str()) {
+                return Err(StoreError::Conflict(format!(
+                    "attribution {attribution_id} already names '{name}' (to say it is right: --confirm)"
+                )));
+            }
             tx.execute(
                 "UPDATE attributions SET source_id = ?2 WHERE id = ?1",
                 params![attribution_id, id],
@@ -310,7 +315,7 @@ impl Store {
         let from = self.require_source(from)?;
         let into = self.require_source(into)?;
         if from.id == into.id {
-            return Err(StoreError::NotFound(format!(
+            return Err(StoreError::Conflict(format!(
                 "'{}' and '{}' are already the same source",
                 from.name, into.name
             )));
@@ -381,7 +386,7 @@ impl Store {
             if owner.id == source.id {
                 return Ok(false);
             }
-            return Err(StoreError::NotFound(format!(
+            return Err(StoreError::Conflict(format!(
                 "'{alias}' already names source '{}' (to make them one source: claimdb sources merge '{}' '{}')",
                 owner.name, owner.name, source.name
             )));
@@ -644,7 +649,8 @@ impl Store {
                     s.name AS source, s.kind AS source_kind, v.name AS via,
                     a.resolution_kind, a.resolution,
                     c.text AS claim, c.content_spans,
-                    substr(ar.body, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+                    -- Spans are bytes: slice the UTF-8 bytes, not characters.
+                    CAST(substr(CAST(ar.body AS BLOB), c.sentence_start + 1, c.sentence_end - c.sentence_start) AS TEXT) AS sentence,
                     (SELECT group_concat(alias, ' | ') FROM source_aliases WHERE source_id = s.id) AS source_aliases,
                     (SELECT group_concat(l.at || ' ' || l.reviewer || ' ' || l.action
                             || coalesce(': ' || l.from_value || ' -> ' || l.to_value, '')

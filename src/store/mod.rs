@@ -55,6 +55,9 @@ pub enum StoreError {
     /// A name or kind given by the user does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// A decision that cannot be made as asked (it would change nothing, or conflict).
+    #[error("{0}")]
+    Conflict(String),
 }
 
 /// Result alias for store operations.
