@@ -74,10 +74,17 @@ pub enum Failure {
     },
 }
 
-/// What happened to one input, reported in input order once it is final
-/// (committed, or failed).
+/// What happened to one input. Each input has a [`Event::Read`] once it is
+/// read and next in line for writing, then a [`Event::Stored`] or
+/// [`Event::Failed`] once that is final (its batch committed); both kinds
+/// come in input order.
 #[derive(Debug)]
 pub enum Event<'a> {
+    /// Read (or found unreadable), and queued for the next batch: progress.
+    Read {
+        /// Input bytes it took.
+        input_bytes: u64,
+    },
     /// Stored as a new article, or skipped as a duplicate.
     Stored {
         /// Where it came from.
@@ -378,6 +385,9 @@ fn write_in_order(
                 waiting.insert(done.seq, done);
                 while let Some(done) = waiting.remove(&next) {
                     next += 1;
+                    on_event(&Event::Read {
+                        input_bytes: done.input_bytes,
+                    });
                     batch_bytes += done.cost;
                     batch.push(done);
                     if batch.len() >= options.batch_articles || batch_bytes >= options.batch_bytes {
@@ -492,13 +502,17 @@ mod tests {
             in_flight_articles: 0,
             ..ImportOptions::default()
         };
-        let mut seen = Vec::new();
+        let (mut seen, mut read) = (Vec::new(), 0);
         let summary = import(
             &mut store,
             Articles::new(&[dir.path().to_path_buf()], InputOptions::default()),
             &options,
             |event| {
                 seen.push(match event {
+                    Event::Read { .. } => {
+                        read += 1;
+                        return;
+                    }
                     Event::Stored { origin, .. } => origin.line.unwrap(),
                     Event::Failed { failure, .. } => match failure {
                         Failure::Input(e) => e.origin().unwrap().line.unwrap(),
@@ -508,7 +522,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!((summary.new, summary.failed), (60, 9));
+        assert_eq!((summary.new, summary.failed, read), (60, 9, 69));
         let expected: Vec<u64> = (1..=69).collect();
         assert_eq!(seen, expected, "events come in input order");
         let origins = store

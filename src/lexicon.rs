@@ -174,7 +174,10 @@ impl Lexicon {
                 lemma: lemma.to_string(),
                 class: verb_class,
             };
-            for form in std::iter::once(lemma).filter(|_| lemma_is_form).chain(forms) {
+            for form in std::iter::once(lemma)
+                .filter(|_| lemma_is_form)
+                .chain(forms)
+            {
                 cue_verbs.insert(form.to_string(), cue.clone());
             }
         }

@@ -92,33 +92,22 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
         },
     );
     let bar = progress_bar(&files, stdin);
-    let mut articles_done = 0u64;
-    let summary = import(&mut store, articles, &options, |event| {
-        articles_done += 1;
-        let bytes = match event {
-            Event::Stored {
-                origin,
-                outcome: ImportOutcome::Duplicate { article_id },
-                input_bytes,
-            } => {
-                bar.suspend(|| {
-                    eprintln!(
-                        "claimdb: {origin}: already imported as article {article_id}, skipped"
-                    )
-                });
-                *input_bytes
-            }
-            Event::Stored { input_bytes, .. } => *input_bytes,
-            Event::Failed {
-                failure,
-                input_bytes,
-            } => {
-                bar.suspend(|| eprintln!("claimdb: error: {failure}"));
-                *input_bytes
-            }
-        };
-        bar.inc(bytes);
-        bar.set_message(format!("{articles_done} articles"));
+    let mut articles_read = 0u64;
+    let summary = import(&mut store, articles, &options, |event| match event {
+        Event::Read { input_bytes } => {
+            articles_read += 1;
+            bar.inc(*input_bytes);
+            bar.set_message(format!("{articles_read} articles"));
+        }
+        Event::Stored {
+            origin,
+            outcome: ImportOutcome::Duplicate { article_id },
+            ..
+        } => bar.suspend(|| {
+            eprintln!("claimdb: {origin}: already imported as article {article_id}, skipped")
+        }),
+        Event::Stored { .. } => {}
+        Event::Failed { failure, .. } => bar.suspend(|| eprintln!("claimdb: error: {failure}")),
     })
     .context("storing articles")?;
     bar.finish_and_clear();
