@@ -6,11 +6,14 @@
 //! the attributions in each sentence, [`resolve`] ties mentions ("He", "the
 //! report", "Pesezhkian") to canonical sources, and [`store`] writes the
 //! result to SQLite. [`reading::read_article`] runs the text stages together;
-//! [`input`] reads and checks article files; [`lexicon`] holds the word lists
+//! [`input`] reads and checks articles (files, front matter, JSON Lines,
+//! metadata tables); [`import`] reads many on every core and stores them in
+//! batches; [`lexicon`] holds the word lists
 //! kept as data in `lexicons/`; [`render`] draws an article with its claims
 //! marked (terminal or HTML).
 
 pub mod extract;
+pub mod import;
 pub mod input;
 pub mod lexicon;
 pub mod model;

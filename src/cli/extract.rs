@@ -3,7 +3,7 @@
 use super::output::{print_rows, Format};
 use super::Outcome;
 use anyhow::Result;
-use claimdb::input::{collect_paths, read_article_file};
+use claimdb::input::{collect_paths, Articles, InputOptions};
 use claimdb::reading::{read_article, ArticleMeta, ExtractRecord};
 use claimdb::store::Rows;
 use clap::{Args, ValueEnum};
@@ -25,7 +25,8 @@ enum ExtractFormat {
 /// Arguments of `claimdb extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files, or folders walked for *.txt.
+    /// Article files (*.txt, *.md, *.jsonl, read as `import` reads them), folders walked
+    /// for them, or - for a JSON Lines batch on standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -38,14 +39,9 @@ pub struct ExtractArgs {
 
 /// Runs the extraction and prints it.
 pub fn run(args: ExtractArgs) -> Result<Outcome> {
-    let (files, errors) = collect_paths(&args.paths);
-    let mut failed = errors.len();
-    for err in &errors {
-        eprintln!("claimdb: error: {err}");
-    }
-    let meta = ArticleMeta {
-        publisher: args.publisher.clone(),
-    };
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let nothing = !stdin && collect_paths(&args.paths).0.is_empty();
+    let mut failed = 0;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut collected: Vec<ExtractRecord> = Vec::new();
@@ -53,17 +49,20 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
     if matches!(args.format, ExtractFormat::Json) {
         writeln!(out, "[")?;
     }
-    for path in &files {
-        let file = match read_article_file(path) {
-            Ok(file) => file,
+    for article in Articles::new(&args.paths, InputOptions::default()) {
+        let article = match article {
+            Ok(article) => article,
             Err(err) => {
                 eprintln!("claimdb: error: {err}");
                 failed += 1;
                 continue;
             }
         };
-        let reading = read_article(&file.text, &meta);
-        let records = reading.records(&path.display().to_string(), &file.text);
+        let meta = ArticleMeta {
+            publisher: article.publisher.clone().or_else(|| args.publisher.clone()),
+        };
+        let reading = read_article(&article.body, &meta);
+        let records = reading.records(&article.origin.to_string(), &article.body);
         match args.format {
             ExtractFormat::Jsonl => {
                 for r in &records {
@@ -92,7 +91,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         }
         ExtractFormat::Jsonl => {}
     }
-    if files.is_empty() {
+    if nothing {
         anyhow::bail!("nothing to extract");
     }
     Ok(if failed > 0 {

@@ -94,7 +94,7 @@ impl ReviewerArgs {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Import articles (files, or folders of *.txt) into the database.
+    /// Import articles (text, Markdown or JSON Lines files, folders of them, or - for stdin).
     Import(import::ImportArgs),
     /// Print what import would store, without a database.
     Extract(extract::ExtractArgs),
