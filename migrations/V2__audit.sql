@@ -108,7 +108,8 @@ GROUP BY s.id;
 -- attributions (any status but 'extracted') leave the queue.
 CREATE VIEW audit_queue AS
 -- Claims with no named source: only the article itself backs them.
--- One row per claim (it has one article-level attribution per backing source).
+-- One row per claim (it has one article-level attribution per backing source);
+-- grouped by article first so that a filter on article_id reaches inside.
 SELECT 'unsourced' AS reason, c.article_id, c.id AS claim_id, min(a.id) AS attribution_id,
        c.text AS claim, NULL AS source, NULL AS mention, NULL AS cue, max(a.confidence) AS confidence,
        min(a.rule) AS rule
@@ -117,7 +118,7 @@ JOIN attributions a ON a.claim_id = c.id AND a.kind = 'article' AND a.status = '
 WHERE NOT EXISTS (SELECT 1 FROM attributions o
                   WHERE o.claim_id = c.id AND (o.kind <> 'article' OR o.status <> 'extracted')
                         AND o.status <> 'rejected')
-GROUP BY c.id
+GROUP BY c.article_id, c.id
 UNION ALL
 -- Anonymous or vague sources ("officials", "a source familiar with the matter").
 SELECT 'anonymous_source', c.article_id, c.id, a.id, c.text, s.name, a.mention, a.cue, a.confidence, a.rule
@@ -153,5 +154,5 @@ FROM claims c
 JOIN attributions a ON a.claim_id = c.id AND a.kind <> 'article' AND a.status <> 'rejected'
                        AND a.source_id IS NOT NULL
 JOIN sources s ON s.id = a.source_id
-GROUP BY c.id
+GROUP BY c.article_id, c.id
 HAVING count(DISTINCT a.source_id) = 1 AND max(a.status = 'extracted') = 1;

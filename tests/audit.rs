@@ -99,6 +99,21 @@ fn audit_lists_what_needs_a_human_eye() {
         "--json",
     ]));
     assert_eq!(low.as_array().unwrap().len(), 0);
+    // A higher one adds the 0.6 attribution of "He also expressed …".
+    let low = json(claimdb(&db).args([
+        "audit",
+        "--reason",
+        "low-confidence",
+        "--below",
+        "0.7",
+        "--json",
+    ]));
+    assert_eq!(low.as_array().unwrap().len(), 2);
+    assert!(low
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["reason"] == "low_confidence"));
 
     let table = stdout(claimdb(&db).args(["audit", "--article", "1", "--table", "--limit", "2"]));
     assert!(table.contains("claims with no named source"), "{table}");

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::model::SourceKind;
 use crate::reading::ArticleReading;
+use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 /// What a reviewer decides about one attribution.
@@ -574,14 +575,45 @@ impl Store {
         reason: Option<&str>,
         below: f64,
     ) -> Result<Rows> {
-        self.rows(
-            "SELECT reason, article_id, claim_id, attribution_id, source, mention, cue, confidence, rule, claim
-             FROM audit_queue
-             WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR reason = ?2)
-               AND (reason <> 'low_confidence' OR confidence < ?3)
-             ORDER BY article_id, claim_id, attribution_id",
-            &[&article, &reason, &below],
-        )
+        // Filters are plain equalities, added only when given: SQLite then
+        // pushes them into each branch of the view (and its groups), where
+        // "?1 IS NULL OR article_id = ?1" would compute the whole queue first.
+        let mut params: Vec<Value> = Vec::new();
+        let mut filter = String::new();
+        if let Some(id) = article {
+            params.push(Value::Integer(id));
+            filter.push_str(&format!(" AND article_id = ?{}", params.len()));
+        }
+        let mut sql = String::new();
+        if reason.is_none_or(|r| r != "low_confidence") {
+            sql.push_str(
+                "SELECT reason, article_id, claim_id, attribution_id, source, mention, cue, confidence, rule, claim
+                 FROM audit_queue WHERE reason <> 'low_confidence'",
+            );
+            sql.push_str(&filter);
+            if let Some(r) = reason {
+                params.push(Value::Text(r.to_string()));
+                sql.push_str(&format!(" AND reason = ?{}", params.len()));
+            }
+        }
+        // The view lists confidence below 0.6; any other threshold is asked here.
+        if reason.is_none_or(|r| r == "low_confidence") {
+            if !sql.is_empty() {
+                sql.push_str(" UNION ALL ");
+            }
+            params.push(Value::Real(below));
+            sql.push_str(&format!(
+                "SELECT 'low_confidence' AS reason, article_id, claim_id, attribution_id, source, mention, cue, confidence, rule, claim
+                 FROM claim_sources
+                 WHERE status = 'extracted' AND attribution_kind <> 'article' AND confidence < ?{}",
+                params.len()
+            ));
+            sql.push_str(&filter);
+        }
+        sql.push_str(" ORDER BY article_id, claim_id, attribution_id");
+        let refs: Vec<&dyn rusqlite::ToSql> =
+            params.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+        self.rows(&sql, &refs)
     }
 
     /// Unreviewed attributions (status `extracted`), optionally in one article,
@@ -591,9 +623,9 @@ impl Store {
             "SELECT 'unreviewed' AS reason, cs.article_id, cs.claim_id, cs.attribution_id, cs.source,
                     cs.mention, cs.cue, cs.confidence, cs.rule, cs.claim
              FROM claim_sources cs
-             WHERE cs.status = 'extracted' AND (?1 IS NULL OR cs.article_id = ?1)
+             WHERE cs.status = 'extracted' AND cs.article_id BETWEEN ?1 AND ?2
              ORDER BY cs.article_id, cs.position, cs.attribution_id",
-            &[&article],
+            &[&article.unwrap_or(i64::MIN), &article.unwrap_or(i64::MAX)],
         )
     }
 
