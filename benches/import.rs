@@ -301,22 +301,12 @@ fn query_bench(db: &Path) {
     });
     report("full-text search, best 20 (search)", || {
         let term = SEARCH_TERMS[rng.below(SEARCH_TERMS.len())];
-        store.search(term, 20).expect("search");
+        store.search(term, 20, false).expect("search");
     });
-    report(
-        "full-text search, newest 20 (rowid order, README example 3 with LIMIT)",
-        || {
-            let term = SEARCH_TERMS[rng.below(SEARCH_TERMS.len())];
-            store
-                .rows(
-                    "SELECT cs.claim_id, cs.claim, cs.source FROM claims_fts
-                 JOIN claim_sources cs ON cs.claim_id = claims_fts.rowid
-                 WHERE claims_fts MATCH ?1 ORDER BY claims_fts.rowid DESC LIMIT 20",
-                    &[&term],
-                )
-                .expect("search");
-        },
-    );
+    report("full-text search, newest 20 (search --newest)", || {
+        let term = SEARCH_TERMS[rng.below(SEARCH_TERMS.len())];
+        store.search(term, 20, true).expect("search");
+    });
     report("audit queue of one article (audit --article)", || {
         let id = articles[rng.below(articles.len())];
         store.audit_queue(Some(id), None, 0.6).expect("audit queue");

@@ -653,6 +653,17 @@ fn search_finds_claims_with_their_sources() {
     assert_eq!(none.as_array().unwrap().len(), 0);
     let raw = json(claimdb(&db).args(["search", "--raw", "drones OR sanctions", "--json"]));
     assert!(raw.as_array().unwrap().len() >= 3);
+    let newest = json(claimdb(&db).args(["search", "sanctions", "--newest", "--json"]));
+    let ids: Vec<i64> = newest
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["claim_id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        ids.len() >= 3 && ids.windows(2).all(|w| w[0] > w[1]),
+        "{ids:?}"
+    );
     claimdb(&db)
         .args(["search", "--raw", "\"unclosed"])
         .assert()

@@ -14,6 +14,9 @@ pub struct SearchArgs {
     /// Pass the text to FTS5 as a query (AND, OR, NOT, "phrases", prefix*).
     #[arg(long)]
     raw: bool,
+    /// Newest claims first instead of best matches first (fast on large databases).
+    #[arg(long)]
+    newest: bool,
     /// At most this many claims.
     #[arg(long, default_value_t = 50)]
     limit: i64,
@@ -45,7 +48,7 @@ pub fn run(args: SearchArgs) -> Result<Outcome> {
     }
     let store = args.db.open_read_only()?;
     let rows = store
-        .search(&query, args.limit)
+        .search(&query, args.limit, args.newest)
         .with_context(|| format!("searching for {text:?}"))?;
     print_rows(&rows, args.format.format_for_terminal())?;
     Ok(Outcome::Done)
