@@ -195,11 +195,29 @@ fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> Sente
         if let Some(mut extraction) = found {
             extraction.antecedent = view.relative_antecedent(&extraction);
             view.end_at_relative_clause(&mut extraction);
+            // Contents nest or stay apart: one that would cross the edge of a
+            // content already read here means the two frames disagree on
+            // where a statement ends, and the one read first is kept.
+            if crosses_any(&reading.extractions, &extraction) {
+                continue;
+            }
             view.claim(&extraction);
             reading.extractions.push(extraction);
         }
     }
     reading
+}
+
+/// True when a content fragment of `new` partly overlaps one of `found`
+/// (overlapping without either holding the other).
+fn crosses_any(found: &[Extraction], new: &Extraction) -> bool {
+    let crosses = |a: &Span, b: &Span| {
+        a.start < b.end && b.start < a.end && !a.contains(*b) && !b.contains(*a)
+    };
+    found
+        .iter()
+        .flat_map(|e| &e.content)
+        .any(|old| new.content.iter().any(|c| crosses(c, old)))
 }
 
 /// Tokens of one sentence with what the patterns ask of them.
@@ -980,6 +998,13 @@ impl<'a> SentenceView<'a> {
                 end -= 1;
             }
             if self.is_word(end) || self.is_quote(end) {
+                // Punctuation that ends an attribution already read in this
+                // sentence stays with it, so that it nests in this content
+                // instead of crossing its edge ("He said it was lost (again),
+                // according to aides").
+                while end + 1 < i && self.claimed[end + 1] {
+                    end += 1;
+                }
                 content.push(self.cover(0, end));
             }
         }
