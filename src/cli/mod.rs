@@ -2,6 +2,8 @@
 //! Each subcommand is a thin shell over the library; errors get their context
 //! here and are printed as one line.
 
+mod backup;
+mod check;
 mod claims;
 mod extract;
 mod import;
@@ -63,6 +65,10 @@ enum Command {
     Claims(claims::ClaimsArgs),
     /// List sources with how many claims and articles they back.
     Sources(sources::SourcesArgs),
+    /// Check the database: integrity, foreign keys, full-text index, schema version, counts.
+    Check(check::CheckArgs),
+    /// Copy the database to a new file, safely while others use it.
+    Backup(backup::BackupArgs),
 }
 
 /// What a command reports besides success or an error.
@@ -82,6 +88,8 @@ pub fn run() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Sources(args) => sources::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Backup(args) => backup::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

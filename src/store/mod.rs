@@ -12,6 +12,8 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::time::Duration;
 
+pub mod check;
+
 mod embedded {
     refinery::embed_migrations!("migrations");
 }
