@@ -7,7 +7,9 @@ use crate::model::SourceKind;
 use crate::reading::{ArticleReading, Claim};
 use chrono::{SecondsFormat, Utc};
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
+};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::time::Duration;
@@ -202,7 +204,14 @@ impl Store {
         reading: &ArticleReading,
     ) -> Result<ImportOutcome> {
         let hash = content_hash(article.body);
-        let tx = self.conn.transaction()?;
+        // Immediate: take the write lock before reading. A deferred
+        // transaction that reads and then writes fails at once with "database
+        // is locked" (SQLITE_BUSY, no busy wait) when another connection
+        // committed in between; waiting for the lock up front lets the busy
+        // timeout work and makes the duplicate check see the latest articles.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(article_id) = tx
             .query_row(
                 "SELECT id FROM articles WHERE content_hash = ?1",
@@ -444,7 +453,9 @@ fn check_schema(conn: &Connection) -> Result<()> {
     }
     if applied.is_empty() {
         let tables: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            // The history table alone is a claimdb database another process
+            // is migrating right now (refinery creates it first).
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'refinery_schema_history'",
             [],
             |r| r.get(0),
         )?;
@@ -457,10 +468,26 @@ fn check_schema(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Applies the migrations this database lacks.
+///
+/// Grouped: every pending migration and its history row commit in one
+/// transaction, so a crash mid-way cannot leave tables without the history
+/// that says which schema they are. Two processes opening a new database at
+/// once both find the migrations pending; the one that loses the race fails
+/// (its tables exist, or its snapshot is stale) and, seeing that the history
+/// moved meanwhile, checks again and finds nothing left to do.
 fn migrate(conn: &mut Connection) -> Result<()> {
-    check_schema(conn)?;
-    embedded::migrations::runner().run(conn)?;
-    Ok(())
+    const ATTEMPTS: usize = 3;
+    for attempt in 1.. {
+        check_schema(conn)?;
+        let before = applied_versions(conn)?;
+        match embedded::migrations::runner().set_grouped(true).run(conn) {
+            Ok(_) => return Ok(()),
+            Err(_) if attempt < ATTEMPTS && applied_versions(conn)? != before => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    unreachable!("the loop returns")
 }
 
 /// Finds the source by its name or any alias, or creates it. Returns its id
