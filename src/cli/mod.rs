@@ -35,6 +35,9 @@ impl DbArgs {
     /// Opens the database for writing, creating and migrating it as needed.
     pub fn open(&self) -> anyhow::Result<claimdb::store::Store> {
         use anyhow::Context;
+        if let Some(reason) = unusable_db_path(&self.db) {
+            anyhow::bail!("opening database {}: {reason}", self.db.display());
+        }
         claimdb::store::Store::open(&self.db)
             .with_context(|| format!("opening database {}", self.db.display()))
     }
@@ -48,8 +51,35 @@ impl DbArgs {
                 self.db.display()
             );
         }
+        if let Some(reason) = unusable_db_path(&self.db) {
+            anyhow::bail!("opening database {} read-only: {reason}", self.db.display());
+        }
         claimdb::store::Store::open_read_only(&self.db)
             .with_context(|| format!("opening database {} read-only", self.db.display()))
+    }
+}
+
+/// Why a database path cannot work, said plainly: SQLite only says "unable
+/// to open database file" (or "disk I/O error" for a folder).
+fn unusable_db_path(path: &std::path::Path) -> Option<String> {
+    // SQLite takes "" for a temporary file and ":memory:" for memory: an
+    // import there would report success and keep nothing.
+    if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+        return Some("not a file path (nothing written there would be kept)".into());
+    }
+    if path.is_dir() {
+        return Some("it is a folder, not a database file".into());
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if !parent.exists() {
+        Some(format!("folder {} does not exist", parent.display()))
+    } else if !parent.is_dir() {
+        Some(format!("{} is not a folder", parent.display()))
+    } else {
+        None
     }
 }
 

@@ -46,6 +46,9 @@ pub enum StoreError {
     /// A statement given to a read-only query would write.
     #[error("refused: only read-only statements may run here (SELECT, WITH, EXPLAIN, read-only PRAGMA); this one would write or attach a database")]
     WriteRefused,
+    /// The database cannot be written (no permission on the file or its folder).
+    #[error("the database file is read-only (no permission to write it)")]
+    ReadOnlyFile,
     /// A name or kind given by the user does not exist.
     #[error("{0}")]
     NotFound(String),
@@ -159,6 +162,11 @@ impl Store {
     /// refused before anything is written.
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
+        // SQLite falls back to reading a file it may not write; say so now
+        // rather than fail on the first article.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnlyFile);
+        }
         configure(&conn)?;
         // Checked before anything (even the journal mode) is written.
         check_schema(&conn)?;
@@ -347,11 +355,7 @@ impl Store {
     /// runs, on top of the read-only connection) and returns its rows.
     pub fn read_only_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
         let stmt = self.conn.prepare(sql)?;
-        let first_word = sql
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let first_word = first_keyword(sql);
         if !stmt.readonly() || matches!(first_word.as_str(), "attach" | "detach" | "vacuum") {
             return Err(StoreError::WriteRefused);
         }
@@ -401,6 +405,26 @@ impl Store {
             )
             .optional()?)
     }
+}
+
+/// The first keyword of a statement, lower case, after leading whitespace and
+/// comments: `/* why */ ATTACH …` and `ATTACH'x.db' AS x` are still ATTACH.
+fn first_keyword(sql: &str) -> String {
+    let mut rest = sql;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("--") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Connection settings that cannot live in migrations (refinery runs those in
