@@ -502,16 +502,16 @@ fn check_schema(conn: &Connection) -> Result<()> {
 /// moved meanwhile, checks again and finds nothing left to do.
 fn migrate(conn: &mut Connection) -> Result<()> {
     const ATTEMPTS: usize = 3;
-    for attempt in 1.. {
+    let mut attempt = 1;
+    loop {
         check_schema(conn)?;
         let before = applied_versions(conn)?;
         match embedded::migrations::runner().set_grouped(true).run(conn) {
             Ok(_) => return Ok(()),
-            Err(_) if attempt < ATTEMPTS && applied_versions(conn)? != before => continue,
+            Err(_) if attempt < ATTEMPTS && applied_versions(conn)? != before => attempt += 1,
             Err(e) => return Err(e.into()),
         }
     }
-    unreachable!("the loop returns")
 }
 
 /// Finds the source by its name or any alias, or creates it. Returns its id
