@@ -309,6 +309,18 @@ fn backup_refuses_to_overwrite_unless_forced() {
         .assert()
         .success();
     assert!(check(&copy).0);
+    // Not even --force replaces the database with a copy of itself.
+    let before = std::fs::read(&db).unwrap();
+    claimdb()
+        .arg("backup")
+        .arg(dir.path().join(".").join("c.db"))
+        .arg("--force")
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::ends_with("c.db: is the database itself\n"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
 #[test]
@@ -327,6 +339,18 @@ fn backup_fails_cleanly_on_bad_paths() {
             predicate::str::starts_with("claimdb: error:").and(predicate::str::contains("copy.db")),
         )
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    claimdb()
+        .arg("backup")
+        .arg(dir.path())
+        .arg("--force")
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(format!(
+            "claimdb: error: {}: is a folder\n",
+            dir.path().display()
+        ));
     claimdb()
         .arg("backup")
         .arg(dir.path().join("copy.db"))

@@ -26,6 +26,14 @@ fn partial_path(dest: &Path) -> PathBuf {
     dest.with_file_name(name)
 }
 
+/// True when both paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// Removes a file if it exists; a file that is already gone is fine.
 fn remove_if_present(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
@@ -38,14 +46,19 @@ fn remove_if_present(path: &Path) -> std::io::Result<()> {
 /// checked, complete backup or is left as it was.
 pub fn run(args: BackupArgs) -> Result<Outcome> {
     let dest = &args.path;
+    // Renaming a copy over the live file would pull it from under every
+    // connection that has it open (and leave its -wal beside the copy).
+    if same_file(dest, &args.db.db) {
+        anyhow::bail!("{}: is the database itself", dest.display());
+    }
+    if dest.is_dir() {
+        anyhow::bail!("{}: is a folder", dest.display());
+    }
     if dest.exists() && !args.force {
         anyhow::bail!(
             "{}: file exists (use --force to replace it)",
             dest.display()
         );
-    }
-    if dest.is_dir() {
-        anyhow::bail!("{}: is a directory", dest.display());
     }
     let store = args.db.open_read_only()?;
     let partial = partial_path(dest);
