@@ -181,16 +181,16 @@ fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> Sente
         if view.claimed[i] || view.quote_of(i).is_some() {
             continue;
         }
+        // The article's own words beside this cue's attribution ("Both are
+        // under sanctions, which X called …"); kept only with the attribution.
+        let mut own_voice = None;
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ => match view.cue_verb_at(i) {
-                Some(verb) => {
-                    view.verb_frames(i, verb, lex, &mut reading.own_voice)
-                        .map(|mut e| {
-                            e.cue_aux = view.aux_before(i);
-                            e
-                        })
-                }
+                Some(verb) => view.verb_frames(i, verb, lex, &mut own_voice).map(|mut e| {
+                    e.cue_aux = view.aux_before(i);
+                    e
+                }),
                 None => None,
             },
         };
@@ -200,10 +200,15 @@ fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> Sente
             // Contents nest or stay apart: one that would cross the edge of a
             // content already read here means the two frames disagree on
             // where a statement ends, and the one read first is kept.
-            if contents.crosses(&extraction.content) {
+            let own: Vec<Span> = own_voice.into_iter().collect();
+            if contents.crosses(&extraction.content) || contents.crosses(&own) {
                 continue;
             }
             contents.add(&extraction.content);
+            contents.add(&own);
+            if own_voice.is_some() {
+                reading.own_voice = own_voice;
+            }
             view.claim(&extraction);
             reading.extractions.push(extraction);
         }
