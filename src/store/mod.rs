@@ -455,6 +455,17 @@ fn applied_versions(conn: &Connection) -> Result<Vec<i64>> {
 /// Refuses a database whose history holds a migration this build does not know,
 /// and a non-empty SQLite file that is not a claimdb database.
 fn check_schema(conn: &Connection) -> Result<()> {
+    // One read transaction: the history and the tables are read from the
+    // same snapshot, even while another process commits its migration
+    // between two of these statements.
+    let snapshot = conn.unchecked_transaction()?;
+    check_schema_in(&snapshot)?;
+    snapshot.commit()?;
+    Ok(())
+}
+
+/// [`check_schema`] inside a transaction.
+fn check_schema_in(conn: &Connection) -> Result<()> {
     let known: Vec<i64> = embedded::migrations::runner()
         .get_migrations()
         .iter()
@@ -498,17 +509,22 @@ fn check_schema(conn: &Connection) -> Result<()> {
 /// transaction, so a crash mid-way cannot leave tables without the history
 /// that says which schema they are. Two processes opening a new database at
 /// once both find the migrations pending; the one that loses the race fails
-/// (its tables exist, or its snapshot is stale) and, seeing that the history
-/// moved meanwhile, checks again and finds nothing left to do.
+/// (its tables exist, or its snapshot went stale when the other committed:
+/// refinery's transactions read before they write, and SQLite then answers
+/// "database is locked" without waiting). Each failed attempt is rolled
+/// back, so it tries again from a fresh look at the history, which then
+/// holds the other's work; a migration that is wrong fails every time.
 fn migrate(conn: &mut Connection) -> Result<()> {
-    const ATTEMPTS: usize = 3;
+    const ATTEMPTS: usize = 5;
     let mut attempt = 1;
     loop {
         check_schema(conn)?;
-        let before = applied_versions(conn)?;
         match embedded::migrations::runner().set_grouped(true).run(conn) {
             Ok(_) => return Ok(()),
-            Err(_) if attempt < ATTEMPTS && applied_versions(conn)? != before => attempt += 1,
+            Err(_) if attempt < ATTEMPTS => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(10 * attempt as u64));
+            }
             Err(e) => return Err(e.into()),
         }
     }
