@@ -170,8 +170,10 @@ fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> Sente
         };
     }
     let mut reading = SentenceReading::default();
+    let mut contents = Contents::default();
     let lex = Lexicon::get();
     if let Some(found) = view.colon_layout() {
+        contents.add(&found.content);
         view.claim(&found);
         reading.extractions.push(found);
     }
@@ -179,27 +181,79 @@ fn read_sentence(text: &str, index: usize, toks: &[Token], title: bool) -> Sente
         if view.claimed[i] || view.quote_of(i).is_some() {
             continue;
         }
+        // The article's own words beside this cue's attribution ("Both are
+        // under sanctions, which X called …"); kept only with the attribution.
+        let mut own_voice = None;
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ => match view.cue_verb_at(i) {
-                Some(verb) => {
-                    view.verb_frames(i, verb, lex, &mut reading.own_voice)
-                        .map(|mut e| {
-                            e.cue_aux = view.aux_before(i);
-                            e
-                        })
-                }
+                Some(verb) => view.verb_frames(i, verb, lex, &mut own_voice).map(|mut e| {
+                    e.cue_aux = view.aux_before(i);
+                    e
+                }),
                 None => None,
             },
         };
         if let Some(mut extraction) = found {
             extraction.antecedent = view.relative_antecedent(&extraction);
             view.end_at_relative_clause(&mut extraction);
+            // Contents nest or stay apart: one that would cross the edge of a
+            // content already read here means the two frames disagree on
+            // where a statement ends, and the one read first is kept.
+            let own: Vec<Span> = own_voice.into_iter().collect();
+            if contents.crosses(&extraction.content) || contents.crosses(&own) {
+                continue;
+            }
+            contents.add(&extraction.content);
+            contents.add(&own);
+            if own_voice.is_some() {
+                reading.own_voice = own_voice;
+            }
             view.claim(&extraction);
             reading.extractions.push(extraction);
         }
     }
     reading
+}
+
+/// The content fragments read so far in one sentence, sorted by start and
+/// by end, to tell in logarithmic time (plus the fragments inside) whether a
+/// new fragment would cross one of them.
+#[derive(Default)]
+struct Contents {
+    by_start: Vec<Span>,
+    by_end: Vec<Span>,
+}
+
+impl Contents {
+    /// True when a fragment of `new` partly overlaps a fragment already
+    /// read: one of its ends lies strictly inside the new one and the other
+    /// outside (overlapping without either holding the other).
+    fn crosses(&self, new: &[Span]) -> bool {
+        new.iter().any(|c| {
+            let from = self.by_start.partition_point(|o| o.start <= c.start);
+            let starts_inside = self.by_start[from..]
+                .iter()
+                .take_while(|o| o.start < c.end)
+                .any(|o| o.end > c.end);
+            let from = self.by_end.partition_point(|o| o.end <= c.start);
+            let ends_inside = self.by_end[from..]
+                .iter()
+                .take_while(|o| o.end < c.end)
+                .any(|o| o.start < c.start);
+            starts_inside || ends_inside
+        })
+    }
+
+    /// Records the fragments of an attribution taken.
+    fn add(&mut self, fragments: &[Span]) {
+        for &f in fragments {
+            let at = self.by_start.partition_point(|o| o.start <= f.start);
+            self.by_start.insert(at, f);
+            let at = self.by_end.partition_point(|o| o.end <= f.end);
+            self.by_end.insert(at, f);
+        }
+    }
 }
 
 /// Tokens of one sentence with what the patterns ask of them.
@@ -392,12 +446,32 @@ impl<'a> SentenceView<'a> {
             .chain(extraction.mention.iter())
             .chain(extraction.via.iter());
         for span in spans {
-            for (k, tok) in self.toks.iter().enumerate() {
-                if span.contains(tok.span) {
+            // Tokens are in order and disjoint: start at the first one that
+            // may lie inside, stop at the first that starts past the end, so
+            // that many attributions in one long sentence stay cheap.
+            // (Tokens are never empty, so an empty span holds none.)
+            let first = self.toks.partition_point(|t| t.span.start < span.start);
+            for k in first..self.toks.len() {
+                if self.toks[k].span.start >= span.end {
+                    break;
+                }
+                if span.contains(self.toks[k].span) {
                     self.claimed[k] = true;
                 }
             }
         }
+    }
+
+    /// Index of the token that starts at byte `start` (binary search).
+    fn token_starting_at(&self, start: usize) -> Option<usize> {
+        let k = self.toks.partition_point(|t| t.span.start < start);
+        (self.toks.get(k)?.span.start == start).then_some(k)
+    }
+
+    /// Index of the token that ends at byte `end` (binary search).
+    fn token_ending_at(&self, end: usize) -> Option<usize> {
+        let k = self.toks.partition_point(|t| t.span.end < end);
+        (self.toks.get(k)?.span.end == end).then_some(k)
     }
 
     fn extraction(
@@ -431,9 +505,11 @@ impl<'a> SentenceView<'a> {
 
     /// True when the span starts and ends with the marks of one quotation.
     fn all_quoted(&self, span: Span) -> bool {
-        self.regions.iter().any(|&(o, c)| {
-            self.toks[o].span.start == span.start && self.toks[c].span.end == span.end
-        })
+        // Quotations never overlap: only the one opening at the span's first
+        // token can match (looked up, not searched, for long sentences).
+        self.token_starting_at(span.start)
+            .and_then(|k| self.quote_opening_at(k))
+            .is_some_and(|(_, c)| self.toks[c].span.end == span.end)
     }
 
     // ---- noun phrases -------------------------------------------------
@@ -910,7 +986,10 @@ impl<'a> SentenceView<'a> {
     /// The token index of an extraction's mention when it is the relative pronoun "who".
     fn relative_pronoun(&self, e: &Extraction) -> Option<usize> {
         let mention = e.mention?;
-        let who = self.toks.iter().position(|t| t.span == mention)?;
+        let who = self.token_starting_at(mention.start)?;
+        if self.toks[who].span != mention {
+            return None;
+        }
         (self.word(who) == "who").then_some(who)
     }
 
@@ -933,8 +1012,8 @@ impl<'a> SentenceView<'a> {
             return;
         };
         let (Some(a), Some(b)) = (
-            self.toks.iter().position(|t| t.span.start == last.start),
-            self.toks.iter().rposition(|t| t.span.end == last.end),
+            self.token_starting_at(last.start),
+            self.token_ending_at(last.end),
         ) else {
             return;
         };
@@ -1082,6 +1161,13 @@ impl<'a> SentenceView<'a> {
                 end -= 1;
             }
             if self.is_word(end) || self.is_quote(end) {
+                // Punctuation that ends an attribution already read in this
+                // sentence stays with it, so that it nests in this content
+                // instead of crossing its edge ("He said it was lost (again),
+                // according to aides").
+                while end + 1 < i && self.claimed[end + 1] {
+                    end += 1;
+                }
                 content.push(self.cover(0, end));
             }
         }

@@ -43,6 +43,10 @@ pub struct ImportArgs {
     /// Threads reading articles (0: one per core).
     #[arg(long, default_value_t = 0)]
     jobs: usize,
+    /// Articles written per transaction: a batch commits whole, so smaller
+    /// batches are saved sooner and larger ones import faster.
+    #[arg(long, default_value_t = 1000, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    batch: u32,
 }
 
 /// Runs the import.
@@ -79,6 +83,10 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
     let options = ImportOptions {
         jobs: args.jobs,
         publisher: args.publisher.clone(),
+        batch_articles: args.batch as usize,
+        in_flight_articles: ImportOptions::default()
+            .in_flight_articles
+            .max(2 * args.batch as usize),
         ..ImportOptions::default()
     };
     let articles = Articles::new(

@@ -3,6 +3,8 @@
 //! here and are printed as one line.
 
 mod audit;
+mod backup;
+mod check;
 mod claims;
 mod explain;
 mod extract;
@@ -40,6 +42,9 @@ impl DbArgs {
     /// Opens the database for writing, creating and migrating it as needed.
     pub fn open(&self) -> anyhow::Result<claimdb::store::Store> {
         use anyhow::Context;
+        if let Some(reason) = unusable_db_path(&self.db) {
+            anyhow::bail!("opening database {}: {reason}", self.db.display());
+        }
         claimdb::store::Store::open(&self.db)
             .with_context(|| format!("opening database {}", self.db.display()))
     }
@@ -65,6 +70,9 @@ impl DbArgs {
     pub fn open_read_only(&self) -> anyhow::Result<claimdb::store::Store> {
         use anyhow::Context;
         self.require_exists()?;
+        if let Some(reason) = unusable_db_path(&self.db) {
+            anyhow::bail!("opening database {} read-only: {reason}", self.db.display());
+        }
         claimdb::store::Store::open_read_only(&self.db)
             .with_context(|| format!("opening database {} read-only", self.db.display()))
     }
@@ -89,6 +97,30 @@ impl ReviewerArgs {
             .or_else(|| std::env::var("USER").ok())
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| "unknown".to_string())
+    }
+}
+
+/// Why a database path cannot work, said plainly: SQLite only says "unable
+/// to open database file" (or "disk I/O error" for a folder).
+fn unusable_db_path(path: &std::path::Path) -> Option<String> {
+    // SQLite takes "" for a temporary file and ":memory:" for memory: an
+    // import there would report success and keep nothing.
+    if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+        return Some("not a file path (nothing written there would be kept)".into());
+    }
+    if path.is_dir() {
+        return Some("it is a folder, not a database file".into());
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if !parent.exists() {
+        Some(format!("folder {} does not exist", parent.display()))
+    } else if !parent.is_dir() {
+        Some(format!("{} is not a folder", parent.display()))
+    } else {
+        None
     }
 }
 
@@ -118,6 +150,10 @@ enum Command {
     Search(search::SearchArgs),
     /// How one attribution came about: rule, words, resolution, history.
     Explain(explain::ExplainArgs),
+    /// Check the database: integrity, foreign keys, full-text index, schema version, counts.
+    Check(check::CheckArgs),
+    /// Copy the database to a new file, safely while others use it.
+    Backup(backup::BackupArgs),
 }
 
 /// What a command reports besides success or an error.
@@ -144,6 +180,8 @@ pub fn run() -> ExitCode {
         Command::Show(args) => show::run(args),
         Command::Search(args) => search::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Backup(args) => backup::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -220,7 +220,7 @@ impl Store {
         decision: &Decision,
         by: &Reviewer,
     ) -> Result<ReviewOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let (from_status, claim_id, article_id, old_source): (String, i64, i64, Option<String>) =
             tx.query_row(
                 "SELECT a.status, a.claim_id, c.article_id, s.name
@@ -321,7 +321,7 @@ impl Store {
                 from.name, into.name
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let attributions = tx.execute(
             "UPDATE attributions SET source_id = ?2 WHERE source_id = ?1",
             params![from.id, into.id],
@@ -392,7 +392,7 @@ impl Store {
                 owner.name, owner.name, source.name
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "INSERT INTO source_aliases (alias, source_id, origin) VALUES (?1, ?2, 'manual')",
             params![alias, source.id],
@@ -419,7 +419,7 @@ impl Store {
         by: &Reviewer,
     ) -> Result<String> {
         let source = self.require_source(name)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "UPDATE sources SET kind = ?2, kind_origin = 'manual' WHERE id = ?1",
             params![source.id, kind.as_str()],
@@ -479,7 +479,7 @@ impl Store {
         reading: &ArticleReading,
         by: &Reviewer,
     ) -> Result<ReextractOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let count = |tx: &Transaction| -> Result<(i64, i64)> {
             Ok(tx.query_row(
                 "SELECT (SELECT count(*) FROM claims WHERE article_id = ?1),

@@ -7,7 +7,7 @@ use crate::model::SourceKind;
 use crate::reading::{ArticleReading, Claim};
 use chrono::{SecondsFormat, Utc};
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OpenFlags, Transaction};
+use rusqlite::{params, Connection, OpenFlags, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -15,6 +15,7 @@ use std::time::Duration;
 
 mod audit;
 mod bulk;
+pub mod check;
 
 pub use audit::{
     Decision, MarkRole, MergeOutcome, NearDuplicate, ReextractOutcome, ReviewOutcome, Reviewer,
@@ -52,6 +53,9 @@ pub enum StoreError {
     /// A statement given to a read-only query would write.
     #[error("refused: only read-only statements may run here (SELECT, WITH, EXPLAIN, read-only PRAGMA); this one would write or attach a database")]
     WriteRefused,
+    /// The database cannot be written (no permission on the file or its folder).
+    #[error("the database file is read-only (no permission to write it)")]
+    ReadOnlyFile,
     /// A name or kind given by the user does not exist.
     #[error("{0}")]
     NotFound(String),
@@ -168,6 +172,11 @@ impl Store {
     /// refused before anything is written.
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
+        // SQLite falls back to reading a file it may not write; say so now
+        // rather than fail on the first article.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnlyFile);
+        }
         configure(&conn)?;
         // Checked before anything (even the journal mode) is written.
         check_schema(&conn)?;
@@ -205,6 +214,17 @@ impl Store {
         &self.conn
     }
 
+    /// A write transaction that takes the write lock before it reads. A
+    /// deferred transaction that reads and then writes fails at once with
+    /// "database is locked" (SQLITE_BUSY, no busy wait) when another
+    /// connection committed in between; taking the lock up front lets the busy
+    /// timeout work, and what the transaction reads is the latest state.
+    pub(crate) fn write_transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
     /// Stores an article and everything read in it, in one transaction: all
     /// of it or none. The same text stored twice is a [`ImportOutcome::Duplicate`].
     /// (Many articles are written faster through [`Store::bulk_writer`].)
@@ -213,7 +233,7 @@ impl Store {
         article: &NewArticle,
         reading: &ArticleReading,
     ) -> Result<ImportOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let outcome =
             bulk::write_article(&tx, article, Some(reading), &content_hash(article.body))?;
         tx.commit()?;
@@ -256,12 +276,23 @@ impl Store {
     /// runs, on top of the read-only connection) and returns its rows.
     pub fn read_only_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
         let stmt = self.conn.prepare(sql)?;
-        let first_word = sql
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if !stmt.readonly() || matches!(first_word.as_str(), "attach" | "detach" | "vacuum") {
+        let first_word = first_keyword(sql);
+        // Maintenance pragmas count as writes even when SQLite finds nothing
+        // to do (`PRAGMA optimize` on fresh statistics runs as a read).
+        let maintenance = first_word == "pragma"
+            && sql
+                .to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .any(|w| {
+                    matches!(
+                        w,
+                        "optimize" | "wal_checkpoint" | "incremental_vacuum" | "shrink_memory"
+                    )
+                });
+        if !stmt.readonly()
+            || maintenance
+            || matches!(first_word.as_str(), "attach" | "detach" | "vacuum")
+        {
             return Err(StoreError::WriteRefused);
         }
         drop(stmt);
@@ -314,6 +345,26 @@ impl Store {
     }
 }
 
+/// The first keyword of a statement, lower case, after leading whitespace and
+/// comments: `/* why */ ATTACH …` and `ATTACH'x.db' AS x` are still ATTACH.
+fn first_keyword(sql: &str) -> String {
+    let mut rest = sql;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("--") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// Connection settings that cannot live in migrations (refinery runs those in
 /// a transaction, where these pragmas are ignored or fail).
 fn configure(conn: &Connection) -> Result<()> {
@@ -342,6 +393,17 @@ fn applied_versions(conn: &Connection) -> Result<Vec<i64>> {
 /// Refuses a database whose history holds a migration this build does not know,
 /// and a non-empty SQLite file that is not a claimdb database.
 fn check_schema(conn: &Connection) -> Result<()> {
+    // One read transaction: the history and the tables are read from the
+    // same snapshot, even while another process commits its migration
+    // between two of these statements.
+    let snapshot = conn.unchecked_transaction()?;
+    check_schema_in(&snapshot)?;
+    snapshot.commit()?;
+    Ok(())
+}
+
+/// [`check_schema`] inside a transaction.
+fn check_schema_in(conn: &Connection) -> Result<()> {
     let known: Vec<i64> = embedded::migrations::runner()
         .get_migrations()
         .iter()
@@ -364,7 +426,9 @@ fn check_schema(conn: &Connection) -> Result<()> {
     }
     if applied.is_empty() {
         let tables: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            // The history table alone is a claimdb database another process
+            // is migrating right now (refinery creates it first).
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'refinery_schema_history'",
             [],
             |r| r.get(0),
         )?;
@@ -377,10 +441,31 @@ fn check_schema(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Applies the migrations this database lacks.
+///
+/// Grouped: every pending migration and its history row commit in one
+/// transaction, so a crash mid-way cannot leave tables without the history
+/// that says which schema they are. Two processes opening a new database at
+/// once both find the migrations pending; the one that loses the race fails
+/// (its tables exist, or its snapshot went stale when the other committed:
+/// refinery's transactions read before they write, and SQLite then answers
+/// "database is locked" without waiting). Each failed attempt is rolled
+/// back, so it tries again from a fresh look at the history, which then
+/// holds the other's work; a migration that is wrong fails every time.
 fn migrate(conn: &mut Connection) -> Result<()> {
-    check_schema(conn)?;
-    embedded::migrations::runner().run(conn)?;
-    Ok(())
+    const ATTEMPTS: usize = 5;
+    let mut attempt = 1;
+    loop {
+        check_schema(conn)?;
+        match embedded::migrations::runner().set_grouped(true).run(conn) {
+            Ok(_) => return Ok(()),
+            Err(_) if attempt < ATTEMPTS => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(10 * attempt as u64));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 /// The source a name stands for: an alias first (merges move aliases), then a
