@@ -3,7 +3,7 @@
 //! is a span outside the text or off a character boundary, or a reading that
 //! differs between two runs on the same text.
 //!
-//! Run with `cargo +nightly fuzz run segment_extract` from the repository root
+//! Run with `cargo +nightly fuzz run segment_extract` in `fuzz/`
 //! (see the README's "Guarantees and limits" for the options used).
 
 #![no_main]
