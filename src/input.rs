@@ -714,7 +714,7 @@ fn same_title(line: &str, title: &str) -> bool {
 
 /// Expands paths into article files: files are taken as given, folders are
 /// walked recursively for `*.txt`, `*.md` and `*.jsonl`, in sorted order so
-/// runs are repeatable. Missing paths and folders without articles are
+/// runs are repeatable (linked folders inside them are not followed). Missing paths and folders without articles are
 /// errors; they do not stop the other paths from being listed.
 pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
@@ -746,7 +746,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk(&path, out)?;
+            // Linked folders are not followed (as ripgrep does): a link back
+            // up the tree would list the same files without end.
+            if !fs::symlink_metadata(&path)?.file_type().is_symlink() {
+                walk(&path, out)?;
+            }
         } else if path
             .extension()
             .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
@@ -856,6 +860,20 @@ mod tests {
             err.to_string().contains("over the 8388608-byte limit"),
             "{err}"
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn linked_folders_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("inbox");
+        fs::create_dir(&inbox).unwrap();
+        fs::write(inbox.join("a.txt"), "Title\n\nText.").unwrap();
+        // A link back up the tree: followed, it would never end.
+        std::os::unix::fs::symlink(&inbox, inbox.join("loop")).unwrap();
+        let (files, errors) = collect_paths(std::slice::from_ref(&inbox));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(files, vec![inbox.join("a.txt")]);
     }
 
     #[test]
