@@ -4,28 +4,13 @@
 
 mod common;
 
-use common::{assert_consistent, claimdb, claimdb_process, write_articles};
+use common::{assert_consistent, claimdb, claimdb_process, seeded, write_articles};
 use predicates::prelude::*;
 use rusqlite::Connection;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/seeds/iran-belarus-partnership.txt"
-);
-
-fn seeded(dir: &Path) -> PathBuf {
-    let db = dir.join("c.db");
-    claimdb()
-        .args(["import", SEED, "--db"])
-        .arg(&db)
-        .assert()
-        .success();
-    db
-}
 
 /// `claimdb check --json`: the exit status and the report by check name.
 fn check(

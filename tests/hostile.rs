@@ -5,25 +5,10 @@
 
 mod common;
 
-use common::claimdb;
+use common::{claimdb, seeded};
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/seeds/iran-belarus-partnership.txt"
-);
-
-fn seeded(dir: &Path) -> PathBuf {
-    let db = dir.join("c.db");
-    claimdb()
-        .args(["import", SEED, "--db"])
-        .arg(&db)
-        .assert()
-        .success();
-    db
-}
+use std::path::Path;
 
 fn json(args: &[&str], db: &Path) -> Value {
     let out = claimdb().args(args).arg("--db").arg(db).output().unwrap();

@@ -136,3 +136,20 @@ pub fn stored_bodies(db: &Path) -> Vec<(String, i64)> {
         .collect();
     rows
 }
+
+/// The seed article, by absolute path.
+pub const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/seeds/iran-belarus-partnership.txt"
+);
+
+/// A database in `dir` holding the seed article.
+pub fn seeded(dir: &Path) -> PathBuf {
+    let db = dir.join("c.db");
+    claimdb()
+        .args(["import", SEED, "--db"])
+        .arg(&db)
+        .assert()
+        .success();
+    db
+}
