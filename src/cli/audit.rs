@@ -141,6 +141,11 @@ fn list(store: &Store, args: &AuditArgs, reason: Reason) -> Result<Rows> {
 
 /// Prints the counts and the lists.
 pub fn run(args: AuditArgs) -> Result<Outcome> {
+    for (flag, value) in [("--below", args.below), ("--similarity", args.similarity)] {
+        if !(0.0..=1.0).contains(&value) {
+            anyhow::bail!("{flag} {value}: expected a number from 0 to 1");
+        }
+    }
     let store = args.db.open_read_only()?;
     if let Some(id) = args.article {
         store.article(id)?;
