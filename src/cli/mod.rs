@@ -90,13 +90,17 @@ pub struct ReviewerArgs {
 }
 
 impl ReviewerArgs {
-    /// The reviewer, named by `--by`, else `$USER`, else "unknown".
-    pub fn name(&self) -> String {
-        self.by
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| "unknown".to_string())
+    /// The reviewer, named by `--by`, else `$USER`, else "unknown", with the note.
+    pub fn reviewer(&self) -> claimdb::store::Reviewer {
+        claimdb::store::Reviewer {
+            name: self
+                .by
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| "unknown".to_string()),
+            note: self.note.clone(),
+        }
     }
 }
 

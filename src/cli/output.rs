@@ -88,12 +88,13 @@ pub fn to_text(value: &Value) -> String {
     }
 }
 
-fn object(columns: &[String], row: &[Value]) -> Json {
+/// One row as a JSON object keyed by column name.
+pub fn object(columns: &[String], row: &[Value]) -> Map<String, Json> {
     let mut map = Map::with_capacity(columns.len());
     for (c, v) in columns.iter().zip(row) {
         map.insert(c.clone(), to_json(v));
     }
-    Json::Object(map)
+    map
 }
 
 /// Prints rows to stdout in `format`.
@@ -111,13 +112,13 @@ pub fn write_rows(out: &mut impl Write, rows: &Rows, format: Format) -> io::Resu
             writeln!(out, "[")?;
             for (i, row) in rows.rows.iter().enumerate() {
                 let sep = if i + 1 < rows.rows.len() { "," } else { "" };
-                writeln!(out, "  {}{sep}", object(&rows.columns, row))?;
+                writeln!(out, "  {}{sep}", Json::Object(object(&rows.columns, row)))?;
             }
             writeln!(out, "]")
         }
         Format::Nl => {
             for row in &rows.rows {
-                writeln!(out, "{}", object(&rows.columns, row))?;
+                writeln!(out, "{}", Json::Object(object(&rows.columns, row)))?;
             }
             Ok(())
         }

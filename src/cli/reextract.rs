@@ -3,7 +3,6 @@
 use super::{DbArgs, Outcome, ReviewerArgs};
 use anyhow::{Context, Result};
 use claimdb::reading::{read_article, ArticleMeta};
-use claimdb::store::Reviewer;
 use clap::Args;
 
 /// Arguments of `claimdb reextract`.
@@ -29,11 +28,7 @@ pub fn run(args: ReextractArgs) -> Result<Outcome> {
         Some(id) => vec![id],
         None => store.article_ids()?,
     };
-    let name = args.reviewer.name();
-    let reviewer = Reviewer {
-        name: &name,
-        note: args.reviewer.note.as_deref(),
-    };
+    let reviewer = args.reviewer.reviewer();
     let (mut before, mut after, mut kept) = ((0, 0), (0, 0), 0);
     for &id in &ids {
         let article = store.article(id)?;

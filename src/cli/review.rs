@@ -2,7 +2,7 @@
 
 use super::{DbArgs, Outcome, ReviewerArgs};
 use anyhow::{Context, Result};
-use claimdb::store::{Decision, Reviewer};
+use claimdb::store::Decision;
 use clap::Args;
 
 /// Arguments of `claimdb review`.
@@ -47,17 +47,13 @@ pub fn run(args: ReviewArgs) -> Result<Outcome> {
         }
     };
     let mut store = args.db.open_existing()?;
-    let name = args.reviewer.name();
-    let reviewer = Reviewer {
-        name: &name,
-        note: args.reviewer.note.as_deref(),
-    };
+    let reviewer = args.reviewer.reviewer();
     let outcome = store
         .review(args.attribution_id, &decision, &reviewer)
         .with_context(|| format!("reviewing attribution {}", args.attribution_id))?;
     match &outcome.reassigned {
         Some((old, new)) => println!(
-            "attribution {}: source {} -> {}{}, status {} -> {} (log entry {}, by {name})",
+            "attribution {}: source {} -> {}{}, status {} -> {} (log entry {}, by {})",
             args.attribution_id,
             old.as_deref().unwrap_or("(none)"),
             new,
@@ -68,11 +64,16 @@ pub fn run(args: ReviewArgs) -> Result<Outcome> {
             },
             outcome.from_status,
             outcome.to_status,
-            outcome.log_id
+            outcome.log_id,
+            reviewer.name
         ),
         None => println!(
-            "attribution {}: {} -> {} (log entry {}, by {name})",
-            args.attribution_id, outcome.from_status, outcome.to_status, outcome.log_id
+            "attribution {}: {} -> {} (log entry {}, by {})",
+            args.attribution_id,
+            outcome.from_status,
+            outcome.to_status,
+            outcome.log_id,
+            reviewer.name
         ),
     }
     Ok(Outcome::Done)

@@ -1,10 +1,9 @@
 //! `claimdb sources`: list sources; show one; add an alias, merge two, set a kind.
 
-use super::output::{print_record, print_rows, Format, FormatArgs};
+use super::output::{self, print_record, print_rows, Format, FormatArgs};
 use super::{DbArgs, Outcome, ReviewerArgs};
 use anyhow::{Context, Result};
 use claimdb::model::SourceKind;
-use claimdb::store::Reviewer;
 use clap::{Args, Subcommand, ValueEnum};
 
 /// Arguments of `claimdb sources`.
@@ -87,10 +86,6 @@ enum SourcesAction {
     },
 }
 
-fn reviewer(args: &ReviewerArgs) -> (String, Option<String>) {
-    (args.name(), args.note.clone())
-}
-
 /// Runs the listing or the action.
 pub fn run(args: SourcesArgs) -> Result<Outcome> {
     match args.action {
@@ -110,21 +105,11 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
                 print_rows(&claims, format)?;
             } else {
                 // One document: the source's fields and its claims under "claims".
-                let mut object = serde_json::Map::new();
-                for (c, v) in summary.columns.iter().zip(&summary.rows[0]) {
-                    object.insert(c.clone(), super::output::to_json(v));
-                }
-                let claims: Vec<serde_json::Value> = claims
+                let mut object = output::object(&summary.columns, &summary.rows[0]);
+                let claims = claims
                     .rows
                     .iter()
-                    .map(|row| {
-                        let fields = claims
-                            .columns
-                            .iter()
-                            .zip(row)
-                            .map(|(c, v)| (c.clone(), super::output::to_json(v)));
-                        serde_json::Value::Object(fields.collect())
-                    })
+                    .map(|row| serde_json::Value::Object(output::object(&claims.columns, row)))
                     .collect();
                 object.insert("claims".into(), serde_json::Value::Array(claims));
                 println!("{}", serde_json::Value::Object(object));
@@ -137,19 +122,12 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
             db,
         }) => {
             let mut store = db.open_existing()?;
-            let (by, note) = reviewer(&who);
+            let by = who.reviewer();
             let added = store
-                .add_alias(
-                    &name,
-                    &alias,
-                    &Reviewer {
-                        name: &by,
-                        note: note.as_deref(),
-                    },
-                )
+                .add_alias(&name, &alias, &by)
                 .with_context(|| format!("adding alias '{alias}' to '{name}'"))?;
             if added {
-                println!("'{alias}' is now an alias of '{name}' (by {by})");
+                println!("'{alias}' is now an alias of '{name}' (by {})", by.name);
             } else {
                 println!("'{alias}' already was an alias of '{name}'; nothing changed");
             }
@@ -161,20 +139,13 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
             db,
         }) => {
             let mut store = db.open_existing()?;
-            let (by, note) = reviewer(&who);
+            let by = who.reviewer();
             let outcome = store
-                .merge_sources(
-                    &from,
-                    &into,
-                    &Reviewer {
-                        name: &by,
-                        note: note.as_deref(),
-                    },
-                )
+                .merge_sources(&from, &into, &by)
                 .with_context(|| format!("merging '{from}' into '{into}'"))?;
             println!(
-                "merged '{from}' into '{into}': {} attribution(s) and {} alias(es) moved (log entry {}, by {by})",
-                outcome.attributions, outcome.aliases, outcome.log_id
+                "merged '{from}' into '{into}': {} attribution(s) and {} alias(es) moved (log entry {}, by {})",
+                outcome.attributions, outcome.aliases, outcome.log_id, by.name
             );
         }
         Some(SourcesAction::Kind {
@@ -184,18 +155,11 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
             db,
         }) => {
             let mut store = db.open_existing()?;
-            let (by, note) = reviewer(&who);
+            let by = who.reviewer();
             let old = store
-                .set_source_kind(
-                    &name,
-                    kind,
-                    &Reviewer {
-                        name: &by,
-                        note: note.as_deref(),
-                    },
-                )
+                .set_source_kind(&name, kind, &by)
                 .with_context(|| format!("setting the kind of '{name}'"))?;
-            println!("'{name}': kind {old} -> {} (by {by})", kind.as_str());
+            println!("'{name}': kind {old} -> {} (by {})", kind.as_str(), by.name);
         }
     }
     Ok(Outcome::Done)

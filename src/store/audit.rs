@@ -3,8 +3,8 @@
 //! reviewers work from (queue, history, explanations, search, article view).
 
 use super::{
-    now, upsert_sources, write_citations, write_claims, Kept, KeptAttribution, Result, Rows, Store,
-    StoreError,
+    now, upsert_sources, write_citations, write_claims, AttributionKey, Kept, KeptAttribution,
+    Result, Rows, Store, StoreError,
 };
 use crate::model::SourceKind;
 use crate::reading::ArticleReading;
@@ -42,11 +42,11 @@ impl Decision {
 
 /// Who made a decision and why.
 #[derive(Debug, Clone)]
-pub struct Reviewer<'a> {
+pub struct Reviewer {
     /// The reviewer's name.
-    pub name: &'a str,
+    pub name: String,
     /// A free-text note kept with the decision.
-    pub note: Option<&'a str>,
+    pub note: Option<String>,
 }
 
 /// One entry of the review log, as written.
@@ -503,14 +503,14 @@ impl Store {
                 kept.claims.insert(r.get(1)?, claim_id);
                 let status: String = r.get(3)?;
                 kept.attributions.insert(
-                    (
+                    AttributionKey {
                         claim_id,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                        r.get(8)?,
-                    ),
+                        kind: r.get(4)?,
+                        cue_start: r.get(5)?,
+                        cue_end: r.get(6)?,
+                        mention_start: r.get(7)?,
+                        mention_end: r.get(8)?,
+                    },
                     KeptAttribution {
                         id: r.get(2)?,
                         reviewed: status != "extracted",
@@ -619,6 +619,8 @@ impl Store {
     /// Unreviewed attributions (status `extracted`), optionally in one article,
     /// in the columns of the audit queue.
     pub fn unreviewed(&self, article: Option<i64>) -> Result<Rows> {
+        // No article is the whole id range: a range can use the index where
+        // "?1 IS NULL OR article_id = ?1" cannot.
         self.rows(
             "SELECT 'unreviewed' AS reason, cs.article_id, cs.claim_id, cs.attribution_id, cs.source,
                     cs.mention, cs.cue, cs.confidence, cs.rule, cs.claim
@@ -905,24 +907,24 @@ fn near_duplicates(sources: &[SourceRef], threshold: f64) -> Vec<NearDuplicate> 
             .iter()
             .position(|s| first_letter(s) != letter)
             .map_or(sources.len(), |n| start + n);
-        let mut block: Vec<(usize, String, &SourceRef)> = sources[start..end]
+        // (length in characters, lower-case name, its last word, the source)
+        let mut block: Vec<(usize, String, String, &SourceRef)> = sources[start..end]
             .iter()
             .map(|s| {
                 let lower = s.name.to_lowercase();
-                (lower.chars().count(), lower, s)
+                let last = lower.rsplit(' ').next().unwrap_or("").to_string();
+                (lower.chars().count(), lower, last, s)
             })
             .collect();
-        block.sort_by_key(|(len, _, s)| (*len, s.id));
-        for (i, (len_a, a, source_a)) in block.iter().enumerate() {
+        block.sort_by_key(|(len, _, _, s)| (*len, s.id));
+        for (i, (len_a, a, last_a, source_a)) in block.iter().enumerate() {
             // Jaro similarity cannot reach 0.9 when one name is under 3/4 of the other.
-            for (_, b, source_b) in block[i + 1..]
+            for (_, b, last_b, source_b) in block[i + 1..]
                 .iter()
-                .take_while(|(l, _, _)| *l * 3 <= *len_a * 4)
+                .take_while(|(l, _, _, _)| *l * 3 <= *len_a * 4)
             {
                 let similarity = strsim::jaro_winkler(a, b);
-                let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
-                if similarity >= threshold && strsim::jaro_winkler(&last(a), &last(b)) >= threshold
-                {
+                if similarity >= threshold && strsim::jaro_winkler(last_a, last_b) >= threshold {
                     let (first, second) = if source_a.id < source_b.id {
                         (source_a, source_b)
                     } else {

@@ -564,14 +564,15 @@ struct KeptAttribution {
 /// Where an attribution sits: its claim, kind, cue and mention spans. Two
 /// extractions of the same words give the same key whatever source they name,
 /// so a reassigned attribution is recognised too.
-type AttributionKey = (
-    i64,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-);
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct AttributionKey {
+    claim_id: i64,
+    kind: String,
+    cue_start: Option<i64>,
+    cue_end: Option<i64>,
+    mention_start: Option<i64>,
+    mention_end: Option<i64>,
+}
 
 /// Rows a write added, and the stored attributions it found again.
 #[derive(Debug, Default)]
@@ -636,14 +637,14 @@ fn write_claims(
         };
         for a in &claim.attributions {
             let cue = a.cue.iter().copied().reduce(|x, y| x.cover(y));
-            let key: AttributionKey = (
+            let key = AttributionKey {
                 claim_id,
-                a.kind.as_str().to_string(),
-                cue.map(|c| c.start as i64),
-                cue.map(|c| c.end as i64),
-                a.mention.map(|m| m.start as i64),
-                a.mention.map(|m| m.end as i64),
-            );
+                kind: a.kind.as_str().to_string(),
+                cue_start: cue.map(|c| c.start as i64),
+                cue_end: cue.map(|c| c.end as i64),
+                mention_start: a.mention.map(|m| m.start as i64),
+                mention_end: a.mention.map(|m| m.end as i64),
+            };
             if let Some(old) = kept.attributions.get(&key) {
                 if !old.reviewed {
                     refresh_attribution.execute(params![
@@ -664,11 +665,11 @@ fn write_claims(
                 id_of(a.source),
                 a.kind.as_str(),
                 cue.map(|c| c.text(body)),
-                key.2,
-                key.3,
+                key.cue_start,
+                key.cue_end,
                 a.mention.map(|m| m.text(body)),
-                key.4,
-                key.5,
+                key.mention_start,
+                key.mention_end,
                 id_of(a.via),
                 a.confidence,
                 a.rule,
