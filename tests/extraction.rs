@@ -154,3 +154,17 @@ fn odd_sentences_never_break_the_pipeline() {
         }
     }
 }
+
+#[test]
+fn reports_inside_reports_are_read_but_not_beliefs() {
+    let found = attributions("Aides said the governor told donors the race was over.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(found[0].2, "the governor told donors the race was over");
+    assert_eq!(found[1].0, "told");
+    assert_eq!(found[1].1.as_deref(), Some("the governor"));
+    assert_eq!(found[1].2, "the race was over");
+    // "They said they believed …" is one attribution in news annotation.
+    let found = attributions("Analysts said they believed the merger would fail.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
