@@ -168,3 +168,13 @@ fn reports_inside_reports_are_read_but_not_beliefs() {
     let found = attributions("Analysts said they believed the merger would fail.");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn present_tense_cues_the_tagger_reads_as_plural_nouns() {
+    let found = attributions("The survey shows that voters remain undecided.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "shows");
+    assert_eq!(found[0].1.as_deref(), Some("The survey"));
+    // A plural noun after a possessive stays a noun.
+    assert!(attributions("The mayor's claims drew a crowd.").is_empty());
+}
