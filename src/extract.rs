@@ -941,7 +941,9 @@ impl<'a> SentenceView<'a> {
         let w = self.word(start);
         Lexicon::get().adjunct_openers.contains(w)
             || self.is_adverb(start)
-            || ((w.ends_with("ing") || w.ends_with("ed")) && start + 1 < limit)
+            || ((w.ends_with("ing") || w.ends_with("ed"))
+                && start + 1 < limit
+                && !self.is_proper_noun(start))
             || matches!(
                 w,
                 "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
@@ -1488,6 +1490,11 @@ impl<'a> SentenceView<'a> {
 
     /// True for an adverb: tagged RB, or untagged and ending in -ly. Never a
     /// capitalised word inside the sentence ("Kelly said").
+    /// True when the tagger reads token `k` as a proper noun ("Ted", "Sterling").
+    fn is_proper_noun(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.tag.starts_with("NNP"))
+    }
+
     fn is_adverb(&self, k: usize) -> bool {
         let tok = &self.toks[k];
         if k > 0 && tok.is_capitalized(self.text) {

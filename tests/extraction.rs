@@ -178,3 +178,10 @@ fn present_tense_cues_the_tagger_reads_as_plural_nouns() {
     // A plural noun after a possessive stays a noun.
     assert!(attributions("The mayor's claims drew a crowd.").is_empty());
 }
+
+#[test]
+fn first_names_ending_like_participles_open_subjects() {
+    // "Ted" ends in "-ed" but is a name, not an opening participle clause.
+    let found = attributions("Ted Smith, a senator, said the harbor would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("Ted Smith, a senator"));
+}
