@@ -671,11 +671,15 @@ impl<'a> SentenceView<'a> {
         ) {
             return true;
         }
-        // A modifier word heads the phrase when it names a source ("Trump's campaign").
+        // A modifier word heads the phrase when it names a source ("Trump's
+        // campaign") or a name ends with it ("Fox News", "Ms. White").
+        let capitalized = self.toks[i].is_capitalized(self.text);
         self.is_word(i)
-            && (!lex.np_words.contains(w) || lex.source_noun_kind(w).is_some())
+            && (!lex.np_words.contains(w)
+                || lex.source_noun_kind(w).is_some()
+                || capitalized && (i > 0 || self.is_proper_noun(i)))
             && !lex.time_words.contains(w)
-            && (self.toks[i].is_capitalized(self.text)
+            && (capitalized
                 || self.toks[i].is_noun()
                 || lex.source_noun_kind(w).is_some()
                 || lex.anonymous_heads.contains(w)

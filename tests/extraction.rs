@@ -185,3 +185,13 @@ fn first_names_ending_like_participles_open_subjects() {
     let found = attributions("Ted Smith, a senator, said the harbor would stay open.");
     assert_eq!(found[0].1.as_deref(), Some("Ted Smith, a senator"));
 }
+
+#[test]
+fn names_ending_in_modifier_words_are_sources() {
+    // "News" and "White" stand before a head in "news agency", "White House",
+    // but end a name here.
+    let found = attributions("Fox News said the debate would go ahead.");
+    assert_eq!(found[0].1.as_deref(), Some("Fox News"));
+    let found = attributions("\"We are ready,\" Ms. White said.");
+    assert_eq!(found[0].1.as_deref(), Some("Ms. White"));
+}
