@@ -1848,7 +1848,7 @@ impl<'a> SentenceView<'a> {
                     .find(|&k| self.claimed[k])
                     .map_or(0, |k| k + 1);
                 // "As reported by X, investigators found …": an opening adverbial
-                // clause is no content of the cue after it.
+                // clause alone is no content of the cue after it.
                 // A prepositional opener ("In all, …", "On Tuesday, …") belongs to the content.
                 let adverbial = matches!(
                     self.word(start),
@@ -1863,7 +1863,9 @@ impl<'a> SentenceView<'a> {
                         | "even"
                         | "once"
                 );
-                if start >= end || adverbial {
+                // It is content when a main clause follows it: "If A, B, Jolly said".
+                let main_clause_follows = (start + 1..end).any(|k| self.is_punct(k, ","));
+                if start >= end || adverbial && !main_clause_follows {
                     return None;
                 }
                 (vec![self.cover(start, end)], "trailing_cue")
