@@ -1067,6 +1067,27 @@ impl<'a> SentenceView<'a> {
             start = after;
         }
         let first_comma = (start..comma).find(|&j| self.is_punct(j, ","))?;
+        self.name_and_appositive(start, first_comma, comma)
+            .or_else(|| {
+                // After a clause: "Y, Patrick Kennedy, the undersecretary, wrote."
+                let opening = (start..comma).rev().find(|&j| self.is_punct(j, ","))?;
+                let before = (start..opening).rev().find(|&j| self.is_punct(j, ","))?;
+                self.name_and_appositive(before + 1, opening, comma)
+            })
+    }
+
+    /// The subject `start..=comma-1` when `start..name_end` is a name and
+    /// `name_end+1..comma` its appositive (`name_end` and `comma` are commas).
+    fn name_and_appositive(
+        &self,
+        start: usize,
+        first_comma: usize,
+        comma: usize,
+    ) -> Option<(usize, usize)> {
+        let lex = Lexicon::get();
+        if first_comma >= comma {
+            return None;
+        }
         // A place joins the name ("newspapers in New Jersey").
         let joins_place = |j: usize| {
             matches!(self.word(j), "in" | "from" | "at" | "for")
@@ -1077,7 +1098,8 @@ impl<'a> SentenceView<'a> {
             && first_comma - start <= 10
             && (start..first_comma)
                 .all(|j| self.np_token(j, lex) || self.word(j) == "of" || joins_place(j))
-            && (start..first_comma).any(|j| self.np_head(j, lex));
+            && ((start..first_comma).any(|j| self.np_head(j, lex))
+                || self.toks[first_comma - 1].is_noun());
         // Verbs may stand in the appositive inside a relative clause or a
         // participle ("a former adviser who supported …", "writing for the majority").
         let relative = (first_comma + 1..comma)

@@ -195,3 +195,14 @@ fn names_ending_in_modifier_words_are_sources() {
     let found = attributions("\"We are ready,\" Ms. White said.");
     assert_eq!(found[0].1.as_deref(), Some("Ms. White"));
 }
+
+#[test]
+fn appositive_subjects_after_a_clause_or_a_common_noun() {
+    let found = attributions("The files were sealed, Ann Ross, the court clerk, wrote.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross, the court clerk"));
+    assert_eq!(found[0].2, "The files were sealed");
+    let found = attributions("The chief, Ann Ross, said that the files were sealed.");
+    assert_eq!(found[0].1.as_deref(), Some("The chief, Ann Ross"));
+    let found = attributions("If the fee rises, the files will be sealed, Ross said.");
+    assert_eq!(found[0].2, "If the fee rises, the files will be sealed");
+}
