@@ -206,3 +206,11 @@ fn appositive_subjects_after_a_clause_or_a_common_noun() {
     let found = attributions("If the fee rises, the files will be sealed, Ross said.");
     assert_eq!(found[0].2, "If the fee rises, the files will be sealed");
 }
+
+#[test]
+fn adverbs_and_reflexives_between_subject_and_cue() {
+    let found = attributions("The mayor has since said the harbor would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("The mayor"));
+    let found = attributions("The company itself said the plant would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("The company"));
+}
