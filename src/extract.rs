@@ -282,7 +282,10 @@ fn read_nested(
                 nested
                     .extractions
                     .into_iter()
-                    .filter(|e| reports_speech(text, e)),
+                    .filter(|e| reports_speech(text, e))
+                    // A cue read already in the sentence ("X said Y, CNN reported"
+                    // holds "X said Y") is not read twice.
+                    .filter(|e| reading.extractions.iter().all(|o| o.cue != e.cue)),
             );
         }
     }
@@ -348,6 +351,10 @@ struct SentenceView<'a> {
     quote_at: Vec<Option<usize>>,
     /// Tokens already part of an attribution.
     claimed: Vec<bool>,
+    /// For each attribution taken, its first and last token: a later frame
+    /// may hold a whole attribution ("X said Y, CNN reported") but not part
+    /// of one.
+    taken: Vec<(usize, usize)>,
     /// True for a title line, written in title case ("Beck Says Trump Is …").
     title: bool,
 }
@@ -371,6 +378,7 @@ impl<'a> SentenceView<'a> {
             regions,
             quote_at,
             claimed,
+            taken: Vec::new(),
             title: false,
         }
     }
@@ -552,6 +560,7 @@ impl<'a> SentenceView<'a> {
             .chain(extraction.cue_aux.iter())
             .chain(extraction.mention.iter())
             .chain(extraction.via.iter());
+        let (mut lo, mut hi) = (usize::MAX, 0);
         for span in spans {
             // Tokens are in order and disjoint: start at the first one that
             // may lie inside, stop at the first that starts past the end, so
@@ -564,8 +573,13 @@ impl<'a> SentenceView<'a> {
                 }
                 if span.contains(self.toks[k].span) {
                     self.claimed[k] = true;
+                    lo = lo.min(k);
+                    hi = hi.max(k);
                 }
             }
+        }
+        if lo <= hi {
+            self.taken.push((lo, hi));
         }
     }
 
@@ -1019,6 +1033,14 @@ impl<'a> SentenceView<'a> {
             if self.word(j).ends_with("ing") && self.cue_verb_at(j).is_some() {
                 return j - 2;
             }
+            // ", said X": an inverted speech cue closes the content.
+            if self
+                .cue_verb_at(j)
+                .is_some_and(|v| v.class == VerbClass::Speech)
+                && self.np_after(j + 1, 10).is_some()
+            {
+                return j - 2;
+            }
             // ", X said" (or ", but X said") with X a short phrase.
             let subject_start = if matches!(self.word(j), "but" | "and") {
                 j + 1
@@ -1035,6 +1057,23 @@ impl<'a> SentenceView<'a> {
             }
         }
         last
+    }
+
+    /// Where the content of a trailing cue ending at `end` starts: at the
+    /// sentence's start when the attributions read before it lie wholly
+    /// inside ("The campaign said Y, CNN reported"), else after the last of
+    /// them.
+    fn trailing_content_start(&self, end: usize) -> usize {
+        let after_claimed = (0..end)
+            .rev()
+            .find(|&k| self.claimed[k])
+            .map_or(0, |k| k + 1);
+        let holds_whole = self.taken.iter().all(|&(_, b)| b <= end);
+        if holds_whole {
+            0
+        } else {
+            after_claimed
+        }
     }
 
     /// "Mark Holden, chairman of the board, said": a name and its appositive
@@ -1414,6 +1453,7 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         let k = i + 1;
+        let last = self.clause_end(i, last);
         if k > last {
             return None;
         }
@@ -1865,10 +1905,7 @@ impl<'a> SentenceView<'a> {
                 if !self.is_word(end) && !self.is_quote(end) {
                     return None;
                 }
-                let start = (0..end)
-                    .rev()
-                    .find(|&k| self.claimed[k])
-                    .map_or(0, |k| k + 1);
+                let start = self.trailing_content_start(end);
                 // "As reported by X, investigators found …": an opening adverbial
                 // clause alone is no content of the cue after it.
                 // A prepositional opener ("In all, …", "On Tuesday, …") belongs to the content.
@@ -1884,7 +1921,8 @@ impl<'a> SentenceView<'a> {
                         | "until"
                         | "even"
                         | "once"
-                );
+                        | "asked"
+                ) || matches!(self.toks[start].tag, "VBG" | "VBN");
                 // It is content when a main clause follows it: "If A, B, Jolly said".
                 let main_clause_follows = (start + 1..end).any(|k| self.is_punct(k, ","));
                 if start >= end || adverbial && !main_clause_follows {

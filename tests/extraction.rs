@@ -214,3 +214,14 @@ fn adverbs_and_reflexives_between_subject_and_cue() {
     let found = attributions("The company itself said the plant would stay open.");
     assert_eq!(found[0].1.as_deref(), Some("The company"));
 }
+
+#[test]
+fn trailing_cues_hold_whole_attributions_and_close_other_frames() {
+    let found = attributions("The campaign said the rally was cancelled, the Tribune reported.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "reported");
+    assert_eq!(found[1].2, "The campaign said the rally was cancelled");
+    let found = attributions("The plan appears to be working, said Ann Ross, the clerk.");
+    let said = found.iter().find(|f| f.0 == "said").expect("said");
+    assert_eq!(said.2, "The plan appears to be working");
+}
