@@ -1079,7 +1079,6 @@ impl<'a> SentenceView<'a> {
     /// "Mark Holden, chairman of the board, said": a name and its appositive
     /// opening the sentence, ending at the comma `comma` before the cue.
     fn appositive_subject(&self, comma: usize) -> Option<(usize, usize)> {
-        let lex = Lexicon::get();
         // After an opening quotation (`"Q," Rizzo, the county chair, said`) the subject follows it.
         let mut start = match self.regions.first() {
             Some(&(0, close)) if close + 1 < comma && self.is_punct(close + 1, ",") => close + 2,
