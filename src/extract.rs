@@ -1225,7 +1225,9 @@ impl<'a> SentenceView<'a> {
             || lex.source_noun_kind(w).is_some()
             || matches!(w, "who" | "whose")
             || (!tok.is_capitalized(self.text) && is_np_tag(tok.tag))
-            || tok.tag == "CD")
+            || tok.tag == "CD"
+            // "Smith, Politifact's editor"
+            || matches!(self.word(opener + 1), "'s" | "’s") && opener + 2 <= last)
         {
             return end;
         }
@@ -1952,6 +1954,12 @@ impl<'a> SentenceView<'a> {
                 // After a quotation, anything may follow the source: adjuncts,
                 // appositives, a participial clause.
                 None if rule == "quote_cue_source" => {}
+                // `Y, said X, but Z.`: another clause follows the frame.
+                None if after_comma
+                    && matches!(
+                        self.word(k + 1),
+                        "but" | "and" | "while" | "although" | "though" | "adding"
+                    ) => {}
                 None if self.adjunct_to_end(k, last) => {}
                 None => return None,
             }
