@@ -700,6 +700,31 @@ impl<'a> SentenceView<'a> {
                 || lex.is_title(w))
     }
 
+    /// The first token of a time adjunct ending at `end` ("on Tuesday",
+    /// "last week", "earlier this month", "Tuesday night"), which may stand
+    /// between a subject and its cue ("Clinton on Tuesday said").
+    fn time_adjunct_ending_at(&self, end: usize) -> Option<usize> {
+        let lex = Lexicon::get();
+        if !lex.time_words.contains(self.word(end)) || !self.is_word(end) {
+            return None;
+        }
+        let mut start = end;
+        while start > 0
+            && self.is_word(start - 1)
+            && (lex.time_words.contains(self.word(start - 1))
+                || matches!(
+                    self.word(start - 1),
+                    "on" | "last" | "this" | "next" | "earlier" | "later" | "late" | "early"
+                ))
+        {
+            start -= 1;
+        }
+        // A bare month or "night" may be a name or a noun ("May", "the night");
+        // a weekday or an anchored phrase ("last week") is a time.
+        let weekday = self.word(end).ends_with("day") && self.word(end) != "today";
+        (start < end || weekday).then_some(start)
+    }
+
     /// The source noun phrase ending right before token `cue`, skipping
     /// auxiliaries and adverbs ("He also expressed", "Lukashenko has said").
     /// Returns inclusive token indices.
@@ -707,11 +732,17 @@ impl<'a> SentenceView<'a> {
         let lex = Lexicon::get();
         let mut end = cue.checked_sub(1)?;
         // Position 0 is never skipped: a cue needs a subject before it ("Jolly said").
-        while end > 0
-            && self.is_word(end)
-            && (lex.clause_words.contains(self.word(end)) || self.is_adverb(end))
-        {
-            end -= 1;
+        loop {
+            while end > 0
+                && self.is_word(end)
+                && (lex.clause_words.contains(self.word(end)) || self.is_adverb(end))
+            {
+                end -= 1;
+            }
+            match self.time_adjunct_ending_at(end) {
+                Some(start) if start > 0 => end = start - 1,
+                _ => break,
+            }
         }
         if self.claimed[end] || self.quote_of(end).is_some() {
             return None;

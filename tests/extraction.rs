@@ -225,3 +225,11 @@ fn trailing_cues_hold_whole_attributions_and_close_other_frames() {
     let said = found.iter().find(|f| f.0 == "said").expect("said");
     assert_eq!(said.2, "The plan appears to be working");
 }
+
+#[test]
+fn time_adjuncts_between_subject_and_cue() {
+    let found = attributions("The governor on Tuesday said the harbor would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("The governor"));
+    let found = attributions("Ann Ross last week said the harbor would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
+}
