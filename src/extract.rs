@@ -1956,8 +1956,16 @@ impl<'a> SentenceView<'a> {
                         | "asked"
                 ) || matches!(self.toks[start].tag, "VBG" | "VBN");
                 // It is content when a main clause follows it: "If A, B, Jolly said".
-                let main_clause_follows = (start + 1..end).any(|k| self.is_punct(k, ","));
-                if start >= end || adverbial && !main_clause_follows {
+                let main_clause_follows = (start + 1..end).any(|k| self.is_punct(k, ","))
+                    // "If A, Rubio said, B" / "But, Carson added, B".
+                    || subject.is_some()
+                        && self.is_punct(frame_end + 1, ",")
+                        && frame_end + 2 < last
+                        && self.is_word(frame_end + 2);
+                if start > end
+                    || start == end && !main_clause_follows
+                    || adverbial && !main_clause_follows
+                {
                     return None;
                 }
                 (vec![self.cover(start, end)], "trailing_cue")

@@ -233,3 +233,11 @@ fn time_adjuncts_between_subject_and_cue() {
     let found = attributions("Ann Ross last week said the harbor would stay open.");
     assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
 }
+
+#[test]
+fn cues_set_inside_the_content() {
+    let found = attributions("If the fee rises, Ross said, the files will be sealed.");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(found[0].1.as_deref(), Some("Ross"));
+    assert!(found[0].2.contains("the files will be sealed"), "{found:?}");
+}
