@@ -17,6 +17,7 @@ pub mod import;
 pub mod input;
 pub mod lexicon;
 pub mod model;
+pub mod parser;
 pub mod pos;
 pub mod reading;
 pub mod render;
