@@ -24,5 +24,6 @@ pub mod render;
 pub mod resolve;
 pub mod segment;
 pub mod store;
+pub mod syntax;
 pub mod tagger;
 pub mod token;

@@ -421,25 +421,64 @@ fn apply(st: &mut State, m: Move, label_hash: &[u64], salt: &[u64]) {
 /// `d` distance s0-n0, `d1` distance s1-s0, `vl`/`vr` valencies, `sl`/`sr`
 /// label sets of the left/right children.
 const TEMPLATES: &[(&str, &str)] = &[
-    ("bias", "a"),
-    // Unigrams.
+    // One token in one role.
+    // s0
     ("s0w", "a"),
     ("s0t", "a"),
     ("s0wt", "aa"),
+    // s1
     ("s1w", "a"),
     ("s1t", "a"),
     ("s1wt", "aa"),
+    // s2
     ("s2w", "a"),
     ("s2t", "a"),
+    // n0
     ("n0w", "a"),
     ("n0t", "a"),
     ("n0wt", "aa"),
+    // n1
     ("n1w", "a"),
     ("n1t", "a"),
     ("n1wt", "aa"),
+    // n2
     ("n2w", "a"),
     ("n2t", "a"),
-    // Pairs.
+    // n3
+    ("n3t", "a"),
+    // s0l
+    ("s0lw", "a"),
+    ("s0lt", "a"),
+    ("s0ll", "a"),
+    // s0r
+    ("s0rw", "a"),
+    ("s0rt", "a"),
+    ("s0rl", "a"),
+    // s0l2
+    ("s0l2w", "a"),
+    ("s0l2t", "a"),
+    ("s0l2l", "a"),
+    // s0r2
+    ("s0r2w", "a"),
+    ("s0r2t", "a"),
+    ("s0r2l", "a"),
+    // n0l
+    ("n0lw", "a"),
+    ("n0lt", "a"),
+    ("n0ll", "a"),
+    // n0l2
+    ("n0l2w", "a"),
+    ("n0l2t", "a"),
+    ("n0l2l", "a"),
+    // s1r
+    ("s1rw", "a"),
+    ("s1rt", "a"),
+    ("s1rl", "a"),
+    // s1l
+    ("s1lt", "a"),
+    ("s1ll", "a"),
+    // The rest depend on the state.
+    ("bias", "a"),
     ("s0wt.n0wt", "aaaa"),
     ("s0wt.n0w", "aaa"),
     ("s0w.n0wt", "aaa"),
@@ -454,7 +493,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("s1t.s0t", "aa"),
     ("s1wt.s0t", "aaa"),
     ("s1t.s0wt", "aaa"),
-    // Tag triples.
     ("n0t.n1t.n2t", "aaa"),
     ("s0t.n0t.n1t", "aaa"),
     ("s1t.s0t.n0t", "aaa"),
@@ -465,7 +503,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("s1t.s1rt.s0t", "aaa"),
     ("s1t.s0t.s0lt", "aaa"),
     ("s1t.s0t.s0rt", "aaa"),
-    // Distance.
     ("s0w.d", "aa"),
     ("s0t.d", "aa"),
     ("n0w.d", "aa"),
@@ -474,7 +511,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("s0t.n0t.d", "aaa"),
     ("s1t.s0t.d1", "aaa"),
     ("s1w.s0w.d1", "aaa"),
-    // Valency.
     ("s0w.vr", "aa"),
     ("s0t.vr", "aa"),
     ("s0w.vl", "aa"),
@@ -483,35 +519,16 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("n0t.vl", "aa"),
     ("s1w.vr", "aa"),
     ("s1t.vr", "aa"),
-    // Children.
-    ("s0lw", "a"),
-    ("s0lt", "a"),
-    ("s0ll", "a"),
-    ("s0rw", "a"),
-    ("s0rt", "a"),
-    ("s0rl", "a"),
-    ("s0l2w", "a"),
-    ("s0l2t", "a"),
-    ("s0l2l", "a"),
-    ("s0r2w", "a"),
-    ("s0r2t", "a"),
-    ("s0r2l", "a"),
-    ("n0lw", "a"),
-    ("n0lt", "a"),
-    ("n0ll", "a"),
-    ("n0l2w", "a"),
-    ("n0l2t", "a"),
-    ("n0l2l", "a"),
-    ("s1rw", "a"),
-    ("s1rt", "a"),
-    ("s1rl", "a"),
-    ("s1lt", "a"),
-    ("s1ll", "a"),
-    // Second-order chains.
     ("s0t.s0lt.s0l2t", "aaa"),
     ("s0t.s0rt.s0r2t", "aaa"),
     ("n0t.n0lt.n0l2t", "aaa"),
-    // Label sets.
+    ("s0t.s0ll.s0l2l", "aaa"),
+    ("s0t.s0rl.s0r2l", "aaa"),
+    ("n0t.n0ll.n0l2l", "aaa"),
+    ("s0w.s0rl", "aa"),
+    ("n0w.n0ll", "aa"),
+    ("s1t.n0t", "aa"),
+    ("s1w.n0w", "aa"),
     ("s0w.sl", "as"),
     ("s0t.sl", "as"),
     ("s0w.sr", "as"),
@@ -534,6 +551,7 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
     let n0 = st.b0;
     let n1 = if n0 < n { n0 + 1 } else { none };
     let n2 = if n0 + 1 < n { n0 + 2 } else { none };
+    let n3 = if n0 + 2 < n { n0 + 3 } else { none };
     let (ns0, ns1, nn0) = (&nodes[s0], &nodes[s1], &nodes[n0]);
     let (s0l, s0l2, s0r, s0r2) = (
         ns0.l1 as usize,
@@ -559,8 +577,6 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
     let v = |x: u8| m.nums[(x as usize).min(MAX_VAL)];
     let (s0w, s0t, s1w, s1t, n0w, n0t) = (w(s0), t(s0), w(s1), t(s1), w(n0), t(n0));
     [
-        [m.bias, 0, 0, 0],
-        // Unigrams.
         [s0w, 0, 0, 0],
         [s0t, 0, 0, 0],
         [s0w, s0t, 0, 0],
@@ -577,51 +593,7 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
         [w(n1), t(n1), 0, 0],
         [w(n2), 0, 0, 0],
         [t(n2), 0, 0, 0],
-        // Pairs.
-        [s0w, s0t, n0w, n0t],
-        [s0w, s0t, n0w, 0],
-        [s0w, n0w, n0t, 0],
-        [s0w, s0t, n0t, 0],
-        [s0t, n0w, n0t, 0],
-        [s0w, n0w, 0, 0],
-        [s0t, n0t, 0, 0],
-        [n0t, t(n1), 0, 0],
-        [n0w, w(n1), 0, 0],
-        [s1w, s1t, s0w, s0t],
-        [s1w, s0w, 0, 0],
-        [s1t, s0t, 0, 0],
-        [s1w, s1t, s0t, 0],
-        [s1t, s0w, s0t, 0],
-        // Tag triples.
-        [n0t, t(n1), t(n2), 0],
-        [s0t, n0t, t(n1), 0],
-        [s1t, s0t, n0t, 0],
-        [s0t, t(s0l), n0t, 0],
-        [s0t, t(s0r), n0t, 0],
-        [s0t, n0t, t(n0l), 0],
-        [t(s2), s1t, s0t, 0],
-        [s1t, t(s1r), s0t, 0],
-        [s1t, s0t, t(s0l), 0],
-        [s1t, s0t, t(s0r), 0],
-        // Distance.
-        [s0w, d, 0, 0],
-        [s0t, d, 0, 0],
-        [n0w, d, 0, 0],
-        [n0t, d, 0, 0],
-        [s0w, n0w, d, 0],
-        [s0t, n0t, d, 0],
-        [s1t, s0t, d1, 0],
-        [s1w, s0w, d1, 0],
-        // Valency.
-        [s0w, v(ns0.vr), 0, 0],
-        [s0t, v(ns0.vr), 0, 0],
-        [s0w, v(ns0.vl), 0, 0],
-        [s0t, v(ns0.vl), 0, 0],
-        [n0w, v(nn0.vl), 0, 0],
-        [n0t, v(nn0.vl), 0, 0],
-        [s1w, v(ns1.vr), 0, 0],
-        [s1t, v(ns1.vr), 0, 0],
-        // Children.
+        [t(n3), 0, 0, 0],
         [w(s0l), 0, 0, 0],
         [t(s0l), 0, 0, 0],
         [l(s0l), 0, 0, 0],
@@ -645,11 +617,57 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
         [l(s1r), 0, 0, 0],
         [t(s1l), 0, 0, 0],
         [l(s1l), 0, 0, 0],
-        // Second-order chains.
+        [m.bias, 0, 0, 0],
+        [s0w, s0t, n0w, n0t],
+        [s0w, s0t, n0w, 0],
+        [s0w, n0w, n0t, 0],
+        [s0w, s0t, n0t, 0],
+        [s0t, n0w, n0t, 0],
+        [s0w, n0w, 0, 0],
+        [s0t, n0t, 0, 0],
+        [n0t, t(n1), 0, 0],
+        [n0w, w(n1), 0, 0],
+        [s1w, s1t, s0w, s0t],
+        [s1w, s0w, 0, 0],
+        [s1t, s0t, 0, 0],
+        [s1w, s1t, s0t, 0],
+        [s1t, s0w, s0t, 0],
+        [n0t, t(n1), t(n2), 0],
+        [s0t, n0t, t(n1), 0],
+        [s1t, s0t, n0t, 0],
+        [s0t, t(s0l), n0t, 0],
+        [s0t, t(s0r), n0t, 0],
+        [s0t, n0t, t(n0l), 0],
+        [t(s2), s1t, s0t, 0],
+        [s1t, t(s1r), s0t, 0],
+        [s1t, s0t, t(s0l), 0],
+        [s1t, s0t, t(s0r), 0],
+        [s0w, d, 0, 0],
+        [s0t, d, 0, 0],
+        [n0w, d, 0, 0],
+        [n0t, d, 0, 0],
+        [s0w, n0w, d, 0],
+        [s0t, n0t, d, 0],
+        [s1t, s0t, d1, 0],
+        [s1w, s0w, d1, 0],
+        [s0w, v(ns0.vr), 0, 0],
+        [s0t, v(ns0.vr), 0, 0],
+        [s0w, v(ns0.vl), 0, 0],
+        [s0t, v(ns0.vl), 0, 0],
+        [n0w, v(nn0.vl), 0, 0],
+        [n0t, v(nn0.vl), 0, 0],
+        [s1w, v(ns1.vr), 0, 0],
+        [s1t, v(ns1.vr), 0, 0],
         [s0t, t(s0l), t(s0l2), 0],
         [s0t, t(s0r), t(s0r2), 0],
         [n0t, t(n0l), t(n0l2), 0],
-        // Label sets.
+        [s0t, l(s0l), l(s0l2), 0],
+        [s0t, l(s0r), l(s0r2), 0],
+        [n0t, l(n0l), l(n0l2), 0],
+        [s0w, l(s0r), 0, 0],
+        [n0w, l(n0l), 0, 0],
+        [s1t, n0t, 0, 0],
+        [s1w, n0w, 0, 0],
         [s0w, ns0.lset, 0, 0],
         [s0t, ns0.lset, 0, 0],
         [s0w, ns0.rset, 0, 0],

@@ -558,6 +558,12 @@ pub(crate) struct Weights {
     mask: usize,
     /// Copies of long rows as dense per-class arrays (faster to add up).
     dense: Vec<f32>,
+    /// One bit a bucket of hashes (8 buckets a row): a clear bit means the
+    /// feature is absent. It is small enough to stay in cache, so most absent
+    /// features (the majority of a parser's lexical pairs) cost no memory
+    /// access to the large slot table.
+    filter: Vec<u64>,
+    filter_mask: usize,
     /// Number of classes.
     n: usize,
 }
@@ -584,6 +590,13 @@ impl Weights {
         self.mask = cap - 1;
         self.slots = vec![Slot::default(); cap];
         self.dense.clear();
+        let bits = (self.rows.len() * 8).next_power_of_two().max(64);
+        self.filter_mask = bits - 1;
+        self.filter = vec![0; bits / 64];
+        for r in &self.rows {
+            let b = Self::filter_bit(r.hash, self.filter_mask);
+            self.filter[b / 64] |= 1 << (b % 64);
+        }
         for r in &self.rows {
             let mut i = r.hash as usize & self.mask;
             while self.slots[i].key != 0 {
@@ -609,6 +622,20 @@ impl Weights {
             };
         }
         Ok(())
+    }
+
+    /// The filter bit of hash `h`: from its high bits, since the slot index
+    /// uses the low ones.
+    #[inline]
+    fn filter_bit(h: u64, mask: usize) -> usize {
+        (h >> 32) as usize & mask
+    }
+
+    /// False when feature `h` is surely absent.
+    #[inline]
+    fn may_have(&self, h: u64) -> bool {
+        let b = Self::filter_bit(h, self.filter_mask);
+        self.filter[b / 64] & (1 << (b % 64)) != 0
     }
 
     #[inline]
@@ -637,12 +664,18 @@ impl Weights {
     pub(crate) fn score<const N: usize>(&self, hashes: &[u64; N], scores: &mut [f32]) {
         // Prefetch all slots, then all rows, then add them up, so that the
         // cache misses overlap instead of queueing.
+        let mut maybe = [0u64; N];
+        let mut m = 0;
         for &h in hashes {
-            self.prefetch(h);
+            if self.may_have(h) {
+                self.prefetch(h);
+                maybe[m] = h;
+                m += 1;
+            }
         }
         let mut found = [Slot::default(); N];
         let mut k = 0;
-        for &h in hashes {
+        for &h in &maybe[..m] {
             if let Some(s) = self.get(h) {
                 if s.len == DENSE {
                     prefetch_ptr(self.dense.as_ptr().wrapping_add(s.off as usize));
@@ -655,15 +688,20 @@ impl Weights {
         }
         scores.iter_mut().for_each(|s| *s = 0.0);
         for s in &found[..k] {
-            let off = s.off as usize;
-            if s.len == DENSE {
-                for (x, w) in scores.iter_mut().zip(&self.dense[off..off + self.n]) {
-                    *x += *w;
-                }
-            } else {
-                for &(c, w) in &self.entries[off..off + s.len as usize] {
-                    scores[c as usize] += w;
-                }
+            self.add_row(*s, scores);
+        }
+    }
+
+    #[inline]
+    fn add_row(&self, s: Slot, scores: &mut [f32]) {
+        let off = s.off as usize;
+        if s.len == DENSE {
+            for (x, w) in scores.iter_mut().zip(&self.dense[off..off + self.n]) {
+                *x += *w;
+            }
+        } else {
+            for &(c, w) in &self.entries[off..off + s.len as usize] {
+                scores[c as usize] += w;
             }
         }
     }
