@@ -23,6 +23,7 @@
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
 //! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
+//! | `parsed_frame` | a cue verb whose patterns all fail: its subject and complement in the dependency parse ([`crate::syntax`]) |
 //!
 //! Subjects are found before the cue (with appositives, parentheses and
 //! relative pronouns: "Smith, who said"), after it ("said Smith"), or for
@@ -178,6 +179,7 @@ fn read_frames(
 ) -> SentenceReading {
     let mut view = SentenceView::new(text, index, toks);
     view.title = title;
+    view.parse_fallback = whole && !title;
     if whole {
         if let Some(sourcing) = view.sourcing() {
             return SentenceReading {
@@ -204,10 +206,13 @@ fn read_frames(
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ => match view.cue_verb_at(i) {
-                Some(verb) => view.verb_frames(i, verb, lex, &mut own_voice).map(|mut e| {
-                    e.cue_aux = view.aux_before(i);
-                    e
-                }),
+                Some(verb) => view
+                    .verb_frames(i, verb, lex, &mut own_voice)
+                    .or_else(|| view.parsed_frame(i, verb.class))
+                    .map(|mut e| {
+                        e.cue_aux = view.aux_before(i);
+                        e
+                    }),
                 None => None,
             },
         };
@@ -231,6 +236,19 @@ fn read_frames(
         }
     }
     reading
+}
+
+/// First and last token of the subtree under token `root` (projective
+/// parses keep it contiguous).
+fn subtree(parse: &crate::parser::ParsedSentence, root: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (root, root);
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        lo = lo.min(n);
+        hi = hi.max(n);
+        stack.extend(parse.children(n));
+    }
+    (lo, hi)
 }
 
 /// True when the attribution's cue is a verb of speech or writing.
@@ -355,6 +373,10 @@ struct SentenceView<'a> {
     /// may hold a whole attribution ("X said Y, CNN reported") but not part
     /// of one.
     taken: Vec<(usize, usize)>,
+    /// The dependency parse, made only when a cue's frames all fail.
+    parse: std::cell::OnceCell<crate::parser::ParsedSentence<'static>>,
+    /// True when a failed cue may fall back on the parse (whole sentences only).
+    parse_fallback: bool,
     /// True for a title line, written in title case ("Beck Says Trump Is …").
     title: bool,
 }
@@ -379,6 +401,8 @@ impl<'a> SentenceView<'a> {
             quote_at,
             claimed,
             taken: Vec::new(),
+            parse: std::cell::OnceCell::new(),
+            parse_fallback: false,
             title: false,
         }
     }
@@ -1088,6 +1112,54 @@ impl<'a> SentenceView<'a> {
             }
         }
         last
+    }
+
+    /// The frame the dependency parse gives a cue verb whose patterns all
+    /// failed: its nominal subject and its clausal complement (or object,
+    /// for verbs whose object is the content).
+    fn parsed_frame(&self, i: usize, class: VerbClass) -> Option<Extraction> {
+        if !self.parse_fallback || !self.toks[i].tag.starts_with("VB") {
+            return None;
+        }
+        let parse = self
+            .parse
+            .get_or_init(|| crate::syntax::parse(self.text, self.toks));
+        let subject_of = |v: usize| parse.children(v).find(|&c| parse.label(c) == "nsubj");
+        let mut subject = subject_of(i);
+        // "X praised A and urged B": a coordinated verb shares the subject.
+        if subject.is_none() && parse.label(i) == "conj" {
+            subject = parse.head(i).and_then(subject_of);
+        }
+        let subject = subject?;
+        let wanted: &[&str] = match class {
+            VerbClass::Speech | VerbClass::Belief => &["ccomp"],
+            VerbClass::Intention => &["xcomp", "ccomp"],
+            VerbClass::Object | VerbClass::Naming => &["obj", "ccomp"],
+            VerbClass::Raising => return None,
+        };
+        let complement = parse
+            .children(i)
+            .find(|&c| wanted.contains(&parse.label(c)))?;
+        let (ss, mut se) = subtree(parse, subject);
+        while se > ss && self.toks[se].kind == TokenKind::Punct {
+            se -= 1;
+        }
+        let (cs, mut ce) = subtree(parse, complement);
+        while ce > cs && self.toks[ce].kind == TokenKind::Punct {
+            ce -= 1;
+        }
+        let free = |a: usize, b: usize| (a..=b).all(|k| !self.claimed[k]);
+        if !(free(ss, se) && free(cs, ce)) || (ss..=se).contains(&i) || (cs..=ce).contains(&i) {
+            return None;
+        }
+        Some(self.extraction(
+            vec![self.cover(cs, ce)],
+            self.cover(i, i),
+            Some(self.cover(ss, se)),
+            "parsed_frame",
+            AttributionKind::Indirect,
+            0.5,
+        ))
     }
 
     /// Where the content of a trailing cue ending at `end` starts: at the

@@ -78,11 +78,11 @@ impl std::error::Error for TaggerError {}
 // Hashing (deterministic, platform independent; part of the model format)
 // ---------------------------------------------------------------------------
 
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
+pub(crate) const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// MurmurHash3 64-bit finaliser.
 #[inline]
-fn fmix(mut x: u64) -> u64 {
+pub(crate) fn fmix(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;
@@ -110,7 +110,7 @@ fn hash_bytes(b: &[u8]) -> u64 {
 }
 
 #[inline]
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     hash_bytes(s.as_bytes())
 }
 
@@ -123,7 +123,7 @@ fn feat_hash(tpl: usize, a: u64, b: u64) -> u64 {
 
 /// Pass-through hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -139,7 +139,7 @@ impl Hasher for IdHasher {
     }
 }
 
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 // ---------------------------------------------------------------------------
 // Normalisation and per-token context
@@ -147,7 +147,7 @@ type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Appends the normalised form of `word` to `out`: curly quotes → ASCII,
 /// `…` → `...`, en/em dashes → `--`, ASCII digits → `0`; case is kept.
-fn normalize_into(word: &str, out: &mut String) {
+pub(crate) fn normalize_into(word: &str, out: &mut String) {
     // PTB-style double-quote tokens read like a plain `"` (the tag, `` or '',
     // then comes from context, as for the straight quotes of the training data).
     if matches!(word, "``" | "''" | "\u{2018}\u{2018}" | "\u{2019}\u{2019}") {
@@ -516,17 +516,17 @@ pub fn default_upos(xpos: &str) -> &'static str {
 /// One feature row: its hash, template, readable key (escaped parts joined by
 /// a tab, as written in the model file) and span in `Weights::entries`.
 #[derive(Clone)]
-struct Row {
-    hash: u64,
-    tpl: usize,
-    key: String,
-    off: u32,
-    len: u32,
+pub(crate) struct Row {
+    pub(crate) hash: u64,
+    pub(crate) tpl: usize,
+    pub(crate) key: String,
+    pub(crate) off: u32,
+    pub(crate) len: u32,
 }
 
 /// Hints the CPU to load the cache line at `p` (no-op off x86_64).
 #[inline(always)]
-fn prefetch_ptr<T>(p: *const T) {
+pub(crate) fn prefetch_ptr<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
@@ -549,21 +549,27 @@ struct Slot {
 const DENSE: u32 = u32::MAX;
 
 #[derive(Clone, Default)]
-struct Weights {
-    rows: Vec<Row>,
+pub(crate) struct Weights {
+    pub(crate) rows: Vec<Row>,
     /// Sparse (class, weight) rows, the canonical storage.
-    entries: Vec<(u16, f32)>,
+    pub(crate) entries: Vec<(u16, f32)>,
     /// Open-addressing table (linear probing, key 0 = empty).
     slots: Vec<Slot>,
     mask: usize,
     /// Copies of long rows as dense per-class arrays (faster to add up).
     dense: Vec<f32>,
+    /// One bit a bucket of hashes (8 buckets a row): a clear bit means the
+    /// feature is absent. It is small enough to stay in cache, so most absent
+    /// features (the majority of a parser's lexical pairs) cost no memory
+    /// access to the large slot table.
+    filter: Vec<u64>,
+    filter_mask: usize,
     /// Number of classes.
     n: usize,
 }
 
 impl Weights {
-    fn push(&mut self, hash: u64, tpl: usize, key: String, row: &[(u16, f32)]) {
+    pub(crate) fn push(&mut self, hash: u64, tpl: usize, key: String, row: &[(u16, f32)]) {
         let off = self.entries.len() as u32;
         self.entries.extend_from_slice(row);
         self.rows.push(Row {
@@ -578,12 +584,19 @@ impl Weights {
     /// Builds the lookup table (load factor <= 1/2) for `n` classes; rows with
     /// at least `n / 4` weights are also stored densely. Returns the key of a
     /// duplicate feature, if any.
-    fn finish(&mut self, n: usize) -> Result<(), String> {
+    pub(crate) fn finish(&mut self, n: usize) -> Result<(), String> {
         self.n = n;
         let cap = (self.rows.len() * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
         self.slots = vec![Slot::default(); cap];
         self.dense.clear();
+        let bits = (self.rows.len() * 8).next_power_of_two().max(64);
+        self.filter_mask = bits - 1;
+        self.filter = vec![0; bits / 64];
+        for r in &self.rows {
+            let b = Self::filter_bit(r.hash, self.filter_mask);
+            self.filter[b / 64] |= 1 << (b % 64);
+        }
         for r in &self.rows {
             let mut i = r.hash as usize & self.mask;
             while self.slots[i].key != 0 {
@@ -611,6 +624,20 @@ impl Weights {
         Ok(())
     }
 
+    /// The filter bit of hash `h`: from its high bits, since the slot index
+    /// uses the low ones.
+    #[inline]
+    fn filter_bit(h: u64, mask: usize) -> usize {
+        (h >> 32) as usize & mask
+    }
+
+    /// False when feature `h` is surely absent.
+    #[inline]
+    fn may_have(&self, h: u64) -> bool {
+        let b = Self::filter_bit(h, self.filter_mask);
+        self.filter[b / 64] & (1 << (b % 64)) != 0
+    }
+
     #[inline]
     fn prefetch(&self, h: u64) {
         prefetch_ptr(self.slots.as_ptr().wrapping_add(h as usize & self.mask));
@@ -634,15 +661,21 @@ impl Weights {
 
     /// Sets `scores` to the summed weights of the features `hashes`.
     #[inline]
-    fn score(&self, hashes: &[u64; NF], scores: &mut [f32]) {
+    pub(crate) fn score<const N: usize>(&self, hashes: &[u64; N], scores: &mut [f32]) {
         // Prefetch all slots, then all rows, then add them up, so that the
         // cache misses overlap instead of queueing.
+        let mut maybe = [0u64; N];
+        let mut m = 0;
         for &h in hashes {
-            self.prefetch(h);
+            if self.may_have(h) {
+                self.prefetch(h);
+                maybe[m] = h;
+                m += 1;
+            }
         }
-        let mut found = [Slot::default(); NF];
+        let mut found = [Slot::default(); N];
         let mut k = 0;
-        for &h in hashes {
+        for &h in &maybe[..m] {
             if let Some(s) = self.get(h) {
                 if s.len == DENSE {
                     prefetch_ptr(self.dense.as_ptr().wrapping_add(s.off as usize));
@@ -655,15 +688,20 @@ impl Weights {
         }
         scores.iter_mut().for_each(|s| *s = 0.0);
         for s in &found[..k] {
-            let off = s.off as usize;
-            if s.len == DENSE {
-                for (x, w) in scores.iter_mut().zip(&self.dense[off..off + self.n]) {
-                    *x += *w;
-                }
-            } else {
-                for &(c, w) in &self.entries[off..off + s.len as usize] {
-                    scores[c as usize] += w;
-                }
+            self.add_row(*s, scores);
+        }
+    }
+
+    #[inline]
+    fn add_row(&self, s: Slot, scores: &mut [f32]) {
+        let off = s.off as usize;
+        if s.len == DENSE {
+            for (x, w) in scores.iter_mut().zip(&self.dense[off..off + self.n]) {
+                *x += *w;
+            }
+        } else {
+            for &(c, w) in &self.entries[off..off + s.len as usize] {
+                scores[c as usize] += w;
             }
         }
     }
@@ -758,7 +796,7 @@ impl TrainWeights {
 
 /// Index of the first maximum of `scores` (which hold no NaN).
 #[inline]
-fn argmax(scores: &[f32]) -> usize {
+pub(crate) fn argmax(scores: &[f32]) -> usize {
     // Lane-wise maxima first (vectorises), then the first index reaching it.
     let mut lanes = [f32::NEG_INFINITY; 8];
     let mut chunks = scores.chunks_exact(8);
@@ -778,16 +816,16 @@ fn argmax(scores: &[f32]) -> usize {
 }
 
 /// Deterministic PRNG (SplitMix64) for the seeded shuffle.
-struct SplitMix64(u64);
+pub(crate) struct SplitMix64(pub(crate) u64);
 
 impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         fmix(self.0)
     }
 
     /// Uniform in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 }
@@ -1159,7 +1197,7 @@ impl Tagger {
 
 const MAGIC: &str = "postagger-model 1";
 
-fn escape_into(s: &str, out: &mut String) {
+pub(crate) fn escape_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -1172,7 +1210,7 @@ fn escape_into(s: &str, out: &mut String) {
     }
 }
 
-fn unescape(s: &str, line: usize) -> Result<String, TaggerError> {
+pub(crate) fn unescape(s: &str, line: usize) -> Result<String, TaggerError> {
     if !s.contains('\\') {
         return Ok(s.to_string());
     }

@@ -241,3 +241,19 @@ fn cues_set_inside_the_content() {
     assert_eq!(found[0].1.as_deref(), Some("Ross"));
     assert!(found[0].2.contains("the files will be sealed"), "{found:?}");
 }
+
+#[test]
+fn the_dependency_parse_reads_frames_the_patterns_miss() {
+    // A subject with a post-modifier and an appositive: the patterns give
+    // up, the parse finds the subject and the clausal complement of "told".
+    let found = attributions(
+        "One voter not on the list, Ann Ross, told reporters she was leaning toward the mayor.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "told");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("One voter not on the list, Ann Ross")
+    );
+    assert_eq!(found[0].2, "she was leaning toward the mayor");
+}
