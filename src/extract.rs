@@ -1896,11 +1896,12 @@ impl<'a> SentenceView<'a> {
         match verb.class {
             VerbClass::Naming => {
                 // "called the sanctions “illegal”": the quotation follows a short object.
-                if let Some((open, close)) =
+                if let Some((_, close)) =
                     (k..(k + 5).min(last + 1)).find_map(|j| self.quote_opening_at(j))
                 {
+                    // The object named belongs to the content: "called the lines “unacceptable”".
                     return Some(self.extraction(
-                        vec![self.cover(open, close)],
+                        vec![self.cover(k, close)],
                         cue,
                         mention,
                         "naming_quote",
@@ -2054,7 +2055,10 @@ impl<'a> SentenceView<'a> {
             }
         }
         if k <= last {
-            let after_comma = self.is_punct(k, ",") || self.is_punct(k, ":");
+            // A full stop inside one segmented sentence: the segmenter kept
+            // `"A," she said. "B."` together (mixed quotation marks).
+            let after_comma =
+                self.is_punct(k, ",") || self.is_punct(k, ":") || self.is_punct(k, ".");
             match self.quote_opening_at(k + 1).filter(|_| after_comma) {
                 // `"A," he said, "B."`
                 Some((open, close)) => content.push(self.cover(open, close.min(self.len() - 1))),

@@ -257,3 +257,13 @@ fn the_dependency_parse_reads_frames_the_patterns_miss() {
     );
     assert_eq!(found[0].2, "she was leaning toward the mayor");
 }
+
+#[test]
+fn naming_takes_the_object_and_mixed_marks_keep_a_quote_going() {
+    let found = attributions("The mayor called the long lines \"unacceptable.\"");
+    assert_eq!(found[0].2, "the long lines \"unacceptable.\"");
+    // A curly opening and a straight closing mark, as real copy has them.
+    let found = attributions("“The roads are crumbling,\" she said. \"The bridges are worse.\"");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].2.contains("The bridges are worse."), "{found:?}");
+}
