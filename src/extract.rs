@@ -560,6 +560,18 @@ impl<'a> SentenceView<'a> {
                 self.word(p),
                 "'s" | "’s" | "it's" | "i" | "you" | "we" | "they"
             );
+        // "said in her opening remarks that": the phrase ending in the
+        // plural is the object of a preposition or verb, not a subject.
+        let mut q = p;
+        while q > 0
+            && matches!(
+                self.toks[q].tag,
+                "NN" | "NNP" | "JJ" | "DT" | "PRP$" | "POS"
+            )
+        {
+            q -= 1;
+        }
+        let governed = q < p && (self.toks[q].tag == "IN" || self.toks[q].tag.starts_with("VB"));
         let next = i + 1;
         let reports = self.word(next) == "that"
             || self.is_quote(next)
@@ -568,7 +580,7 @@ impl<'a> SentenceView<'a> {
                 self.toks.get(next).map_or("", |t| t.tag),
                 "DT" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD"
             );
-        singular_subject && reports
+        singular_subject && !governed && reports
     }
 
     fn text_of(&self, i: usize) -> &'a str {
@@ -2027,7 +2039,11 @@ impl<'a> SentenceView<'a> {
                         | "even"
                         | "once"
                         | "asked"
-                ) || matches!(self.toks[start].tag, "VBG" | "VBN");
+                ) || matches!(self.toks[start].tag, "VBG" | "VBN")
+                    // A gerund subject runs to a frame closing the sentence
+                    // ("Finding it is hard, he said.").
+                    && (frame_end < last
+                        || (start + 1..end).any(|k| self.is_punct(k, ",") || self.is_quote(k)));
                 // It is content when a main clause follows it: "If A, B, Jolly said".
                 let main_clause_follows = (start + 1..end).any(|k| self.is_punct(k, ","))
                     // "If A, Rubio said, B" / "But, Carson added, B".
@@ -2176,37 +2192,43 @@ impl<'a> SentenceView<'a> {
 /// True when token `k` can open a complement clause without "that" ("said
 /// each year counts"): any word but a preposition, conjunction or object pronoun.
 fn starts_clause(view: &SentenceView, k: usize) -> bool {
-    view.is_word(k)
-        && !matches!(
-            view.word(k),
-            "to" | "for"
-                | "about"
-                | "with"
-                | "of"
-                | "by"
-                | "as"
-                | "so"
-                | "and"
-                | "or"
-                | "but"
-                | "in"
-                | "on"
-                | "at"
-                | "from"
-                | "than"
-                | "him"
-                | "them"
-                | "me"
-                | "us"
-                | "goodbye"
-                | "hello"
-                | "thanks"
-                | "sorry"
-                | "little"
-                | "much"
-                | "more"
-                | "less"
-        )
+    // "said about half of them …": a quantity, not a topic.
+    let quantity = matches!(view.word(k), "about" | "more" | "less")
+        && view.toks.get(k + 1).is_some_and(|t| {
+            t.tag == "CD" || matches!(view.word(k + 1), "half" | "a" | "one" | "than")
+        });
+    quantity
+        || view.is_word(k)
+            && !matches!(
+                view.word(k),
+                "to" | "for"
+                    | "about"
+                    | "with"
+                    | "of"
+                    | "by"
+                    | "as"
+                    | "so"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "than"
+                    | "him"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "goodbye"
+                    | "hello"
+                    | "thanks"
+                    | "sorry"
+                    | "little"
+                    | "much"
+                    | "more"
+                    | "less"
+            )
 }
 
 /// Tags of words that stand inside a noun phrase: nouns, adjectives,

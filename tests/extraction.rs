@@ -267,3 +267,14 @@ fn naming_takes_the_object_and_mixed_marks_keep_a_quote_going() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains("The bridges are worse."), "{found:?}");
 }
+
+#[test]
+fn gerund_subjects_quantities_and_nouns_after_prepositions() {
+    let found = attributions("Finding the leak is not simple, the engineer said.");
+    assert_eq!(found[0].2, "Finding the leak is not simple");
+    let found = attributions("The office said about half of the rise came from tax cuts.");
+    assert_eq!(found[0].2, "about half of the rise came from tax cuts");
+    let found = attributions("The chair said in her opening remarks that the vote would wait.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "said");
+}
