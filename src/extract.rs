@@ -973,7 +973,10 @@ impl<'a> SentenceView<'a> {
         while before > 0 && lex.clause_words.contains(self.word(before)) {
             before -= 1;
         }
-        let participle = self.word(i).ends_with("ing") && self.is_punct(before, ",");
+        // (`on "Morning Joe," adding`: the comma may stand inside the quotation.)
+        let after_comma = self.is_punct(before, ",")
+            || self.quote_closing_at(before).is_some() && self.is_punct(before - 1, ",");
+        let participle = self.word(i).ends_with("ing") && after_comma;
         // Only speech verbs: "Tehran is interested in A and plans to B" states
         // an intention the article reports, not one Tehran voices.
         // After "and": speech verbs always share the sentence's subject; other
@@ -1009,6 +1012,12 @@ impl<'a> SentenceView<'a> {
         }
         if start >= limit {
             return None;
+        }
+        // `"Q," said Scott, adding …`: the subject follows the first cue.
+        if start > 0 && self.quote_of(start - 1).is_some() {
+            if let Some(verb) = self.cue_verb_at(start) {
+                start += 1 + usize::from(self.particle_after(start, verb));
+            }
         }
         if lex.pronoun(self.word(start)).is_some() {
             return Some((start, start));
@@ -2079,7 +2088,13 @@ impl<'a> SentenceView<'a> {
                 // `"A," he said, "B."`
                 Some((open, close)) => content.push(self.cover(open, close.min(self.len() - 1))),
                 // `Y, he said, Z.`: the cue interrupts the content.
-                None if after_comma && subject.is_some() && k < last && self.is_word(k + 1) => {
+                None if after_comma
+                    && subject.is_some()
+                    && k < last
+                    && self.is_word(k + 1)
+                    && !(self.word(k + 1).ends_with("ing")
+                        && self.cue_verb_at(k + 1).is_some()) =>
+                {
                     content.push(self.cover(k + 1, last));
                 }
                 // After a quotation, anything may follow the source: adjuncts,
@@ -2216,6 +2231,13 @@ fn starts_clause(view: &SentenceView, k: usize) -> bool {
                     | "at"
                     | "from"
                     | "than"
+                    | "before"
+                    | "after"
+                    | "while"
+                    | "because"
+                    | "until"
+                    | "despite"
+                    | "during"
                     | "him"
                     | "them"
                     | "me"

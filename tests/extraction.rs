@@ -278,3 +278,16 @@ fn gerund_subjects_quantities_and_nouns_after_prepositions() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "said");
 }
+
+#[test]
+fn participles_after_a_quoted_speaker_share_the_speaker() {
+    let found = attributions("“We are ready,” said Ann Ross, adding that the vote would wait.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "adding");
+    assert_eq!(found[1].1.as_deref(), Some("Ann Ross"));
+    assert_eq!(found[1].2, "that the vote would wait");
+    let found = attributions("“We are ready,” she said, adding, “The vote can wait.”");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].2, "“We are ready,”");
+    assert_eq!(found[1].2, "“The vote can wait.”");
+}
