@@ -1003,8 +1003,25 @@ impl<'a> SentenceView<'a> {
                 start += 1;
             }
         }
-        if matches!(self.word(start), "but" | "and" | "so" | "yet" | "still") {
+        if matches!(
+            self.word(start),
+            "but"
+                | "and"
+                | "so"
+                | "yet"
+                | "still"
+                | "however"
+                | "then"
+                | "meanwhile"
+                | "instead"
+                | "later"
+                | "now"
+                | "finally"
+        ) {
             start += 1;
+            while start < limit && self.is_punct(start, ",") {
+                start += 1;
+            }
         }
         // An opening adverbial, participle or subordinate clause ends at its comma.
         if self.opens_adverbial(start, limit) {

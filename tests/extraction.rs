@@ -291,3 +291,10 @@ fn participles_after_a_quoted_speaker_share_the_speaker() {
     assert_eq!(found[0].2, "“We are ready,”");
     assert_eq!(found[1].2, "“The vote can wait.”");
 }
+
+#[test]
+fn opening_connectives_do_not_hide_the_sentence_subject() {
+    let found = attributions("However, the mayor praised the plan, calling it a “good start.”");
+    let calling = found.iter().find(|f| f.0 == "calling").expect("calling");
+    assert_eq!(calling.1.as_deref(), Some("the mayor"));
+}
