@@ -1932,6 +1932,15 @@ impl<'a> SentenceView<'a> {
             }
         }
         match verb.class {
+            // "called for X to resign", "called on Sanders to …": a call, not a name.
+            VerbClass::Naming if particle && self.is_word(k) => Some(self.extraction(
+                vec![self.cover(k, self.phrase_end(k, last))],
+                cue,
+                mention,
+                "source_cue_object",
+                AttributionKind::Indirect,
+                0.6,
+            )),
             VerbClass::Naming => {
                 // "called the sanctions “illegal”": the quotation follows a short object.
                 if let Some((_, close)) =

@@ -298,3 +298,10 @@ fn opening_connectives_do_not_hide_the_sentence_subject() {
     let calling = found.iter().find(|f| f.0 == "calling").expect("calling");
     assert_eq!(calling.1.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn calls_for_and_on_are_calls_not_names() {
+    let found = attributions("Her rivals have called for Ross to resign.");
+    assert_eq!(found[0].0, "called for");
+    assert_eq!(found[0].2, "Ross to resign");
+}
