@@ -1594,27 +1594,68 @@ impl<'a> SentenceView<'a> {
         {
             return None;
         }
-        let k = i + 1;
+        let mut k = i + 1;
+        // "It appears, though, that …"
+        if self.is_punct(k, ",")
+            && matches!(self.word(k + 1), "though" | "however" | "too")
+            && self.is_punct(k + 2, ",")
+        {
+            k += 3;
+        }
         let last = self.clause_end(i, last);
         if k > last {
             return None;
         }
         let first_aux = aux.last().unwrap_or(i);
         let complement = self.cover(k, self.phrase_end(k, last));
-        // "it was reported that …": the dummy subject is no content.
+        // "it was reported that …", "it seems (like) …": the dummy subject is
+        // no content; "it is expected to …" refers back, and is.
         if first_aux > 0 && self.word(first_aux - 1) == "it" {
-            return (self.word(k) == "that").then(|| {
+            if self.word(k) == "to" {
+                let it = self.cover(first_aux - 1, first_aux - 1);
+                let mut found = self.extraction(
+                    vec![it, complement],
+                    cue,
+                    None,
+                    if passive {
+                        "passive_sourceless"
+                    } else {
+                        "raising_sourceless"
+                    },
+                    AttributionKind::Indirect,
+                    0.6,
+                );
+                found.cue_aux = None;
+                return Some(found);
+            }
+            let clause = self.word(k) == "that"
+                || verb.class == VerbClass::Raising && starts_clause(self, k)
+                || verb.class == VerbClass::Raising && self.word(k) == "like";
+            let rule = if passive {
+                "passive_sourceless"
+            } else {
+                "raising_sourceless"
+            };
+            return clause.then(|| {
                 self.extraction(
                     vec![complement],
                     cue,
                     None,
-                    "passive_sourceless",
+                    rule,
                     AttributionKind::Indirect,
                     0.7,
                 )
             });
         }
-        let (s, e) = self.np_before(first_aux)?;
+        // "This seems like …": a demonstrative stands alone as the subject.
+        let demonstrative = first_aux
+            .checked_sub(1)
+            .filter(|&d| matches!(self.word(d), "this" | "that" | "these" | "those"))
+            .filter(|&d| d == 0 || !self.is_word(d - 1) || self.is_punct(d - 1, ","));
+        let (s, e) = match demonstrative {
+            Some(d) => (d, d),
+            None => self.np_before(first_aux)?,
+        };
         // "X seemed unfazed", "X appears to": a raising verb needs a
         // complement; "X appeared at a rally" is no attribution.
         let tag = self.toks[k].tag;
@@ -1622,11 +1663,11 @@ impl<'a> SentenceView<'a> {
             || matches!(self.word(k), "that" | "like" | "as")
             || tag.is_empty()
             || tag.starts_with("JJ")
-            || (tag == "RB"
+            || (matches!(tag, "RB" | "RBS" | "RBR")
                 && self
                     .toks
                     .get(k + 1)
-                    .is_some_and(|t| t.tag.starts_with("JJ")));
+                    .is_some_and(|t| t.tag.starts_with("JJ") || t.tag == "VBN"));
         if !(self.word(k) == "to" || verb.class == VerbClass::Raising)
             || !has_complement
             || lex.pronoun(self.word(s)).is_some() && s != e

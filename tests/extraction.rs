@@ -305,3 +305,14 @@ fn calls_for_and_on_are_calls_not_names() {
     assert_eq!(found[0].0, "called for");
     assert_eq!(found[0].2, "Ross to resign");
 }
+
+#[test]
+fn impersonal_raising_and_passive_frames() {
+    let found = attributions("It seems the council will approve the budget.");
+    assert_eq!(found[0].0, "seems");
+    assert_eq!(found[0].2, "the council will approve the budget");
+    let found = attributions("It appears, though, that the vote was close.");
+    assert_eq!(found[0].2, "that the vote was close");
+    let found = attributions("The mayor seemed most concerned with the budget.");
+    assert_eq!(found[0].0, "seemed");
+}
