@@ -1468,9 +1468,32 @@ impl<'a> SentenceView<'a> {
     fn according_to(&self, i: usize, len: usize) -> Option<Extraction> {
         let last = self.last_content_token()?;
         let after = i + len;
+        // Inside a parenthesis, the attribution stays inside it:
+        // "Iowa (93 percent were white, according to exit polls) is close".
+        let open_paren = (0..i)
+            .rev()
+            .take_while(|&k| !self.is_punct(k, ")"))
+            .find(|&k| self.is_punct(k, "("));
+        let close_paren = open_paren
+            .and_then(|_| (after..=last).find(|&k| self.is_punct(k, ")")))
+            .filter(|&c| c > after);
+        let (last, first) = match (open_paren, close_paren) {
+            (Some(o), Some(c)) => (c - 1, o + 1),
+            _ => (last, 0),
+        };
         let (m_start, m_end) = self.phrase_until_comma(after, last + 1)?;
+        // "according to Andrew McCarthy, who prosecuted …": the relative
+        // clause describes the source.
+        let m_end = if self.is_punct(m_end + 1, ",")
+            && matches!(self.word(m_end + 2), "who" | "whose")
+            && m_end + 2 <= last
+        {
+            self.with_appositive(m_end, last)
+        } else {
+            m_end
+        };
         let mut content = Vec::new();
-        if i > 0 {
+        if i > first {
             // Content before the phrase, without the comma that joins them.
             let mut end = i - 1;
             while end > 0 && self.toks[end].kind == TokenKind::Punct && !self.is_quote(end) {
@@ -1484,7 +1507,9 @@ impl<'a> SentenceView<'a> {
                 while end + 1 < i && self.claimed[end + 1] {
                     end += 1;
                 }
-                content.push(self.cover(0, end));
+                if end >= first {
+                    content.push(self.cover(first, end));
+                }
             }
         }
         if m_end < last {
@@ -1492,7 +1517,15 @@ impl<'a> SentenceView<'a> {
             while start < last && self.is_punct(start, ",") {
                 start += 1;
             }
-            content.push(self.cover(start, last));
+            // "Y, according to X, but Z": a new clause is no part of Y's content.
+            let new_clause = !content.is_empty()
+                && matches!(
+                    self.word(start),
+                    "but" | "and" | "while" | "though" | "although" | "as" | "which" | "who" | "so"
+                );
+            if !new_clause {
+                content.push(self.cover(start, last));
+            }
         }
         if content.is_empty() {
             return None;

@@ -316,3 +316,15 @@ fn impersonal_raising_and_passive_frames() {
     let found = attributions("The mayor seemed most concerned with the budget.");
     assert_eq!(found[0].0, "seemed");
 }
+
+#[test]
+fn according_to_inside_parentheses_and_before_a_new_clause() {
+    let found =
+        attributions("Ohio (most voters were undecided, according to the survey) is close.");
+    assert_eq!(found[0].1.as_deref(), Some("the survey"));
+    assert_eq!(found[0].2, "most voters were undecided");
+    let found = attributions(
+        "Turnout rose sharply, according to the county clerk, but the rain kept some home.",
+    );
+    assert_eq!(found[0].2, "Turnout rose sharply");
+}
