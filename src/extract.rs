@@ -23,6 +23,7 @@
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
 //! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
+//! | `in_poll` | `Y in a Marist poll released Monday` / `In a CNN survey, Y` |
 //! | `parsed_frame` | a cue verb whose patterns all fail: its subject and complement in the dependency parse ([`crate::syntax`]) |
 //!
 //! Subjects are found before the cue (with appositives, parentheses and
@@ -205,6 +206,7 @@ fn read_frames(
         let mut own_voice = None;
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
+            _ if view.word(i) == "in" => view.in_poll(i),
             _ => match view.cue_verb_at(i) {
                 Some(verb) => view
                     .verb_frames(i, verb, lex, &mut own_voice)
@@ -1537,6 +1539,69 @@ impl<'a> SentenceView<'a> {
             "according_to",
             AttributionKind::AccordingTo,
             0.9,
+        ))
+    }
+
+    /// "Y in a Marist poll released Monday" / "In a CNN survey, Y": the
+    /// poll is the source of the finding, "in" the cue.
+    fn in_poll(&self, i: usize) -> Option<Extraction> {
+        let lex = Lexicon::get();
+        let last = self.last_content_token()?;
+        // The poll's noun phrase: modifiers and names up to its head.
+        let head = (i + 1..=last.min(i + 14))
+            .take_while(|&k| {
+                !self.is_punct(k, ",") && !self.claimed[k] && self.quote_of(k).is_none()
+            })
+            .find(|&k| lex.poll_nouns.contains(self.word(k)))?;
+        if !(i + 1..head).all(|k| {
+            let t = self.toks[k].tag;
+            is_np_tag(t) || t == "HYPH" || self.is_punct(k, "/") || self.is_punct(k, "-")
+        }) {
+            return None;
+        }
+        // A named or dated poll: "in the polls" alone is a standing, not a source.
+        let named = (i + 2..head).any(|k| self.toks[k].is_capitalized(self.text))
+            || self
+                .toks
+                .get(head + 1)
+                .is_some_and(|t| matches!(t.tag, "VBN" | "VBD"));
+        if !named {
+            return None;
+        }
+        // "… released Monday", "… conducted by Gallup": the participle joins the source.
+        let mut source_end = head;
+        if self
+            .toks
+            .get(head + 1)
+            .is_some_and(|t| matches!(t.tag, "VBN" | "VBD"))
+        {
+            source_end = (head + 1..=last)
+                .take_while(|&k| !self.is_punct(k, ",") && self.quote_of(k).is_none())
+                .last()
+                .unwrap_or(head);
+        }
+        let content = if i == 0 || (i == 1 && self.toks[0].kind == TokenKind::Punct) {
+            let comma = (head..=last).find(|&k| self.is_punct(k, ","))?;
+            source_end = source_end.min(comma - 1);
+            (comma < last).then(|| self.cover(comma + 1, last))?
+        } else {
+            let mut end = i - 1;
+            while end > 0 && self.is_punct(end, ",") {
+                end -= 1;
+            }
+            let start = self.trailing_content_start(end);
+            if start > end || !(source_end == last || self.is_punct(source_end + 1, ",")) {
+                return None;
+            }
+            self.cover(start, end)
+        };
+        Some(self.extraction(
+            vec![content],
+            self.cover(i, i),
+            Some(self.cover(i + 1, source_end)),
+            "in_poll",
+            AttributionKind::AccordingTo,
+            0.7,
         ))
     }
 

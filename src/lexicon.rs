@@ -86,6 +86,8 @@ pub struct Lexicon {
     pub clause_words: HashSet<String>,
     /// Words of time that never head a source ("said Sunday").
     pub time_words: HashSet<String>,
+    /// Nouns heading a source a finding is "in" ("in a Marist poll").
+    pub poll_nouns: HashSet<String>,
     /// Words heading a "LABEL: text" line that is not attributed ("Update:").
     pub colon_labels: HashSet<String>,
     /// (lemma, particle) pairs that form one cue ("call for", "point out").
@@ -284,6 +286,7 @@ impl Lexicon {
             verb_only_cues: words_of(include_str!("../lexicons/verb_only_cues.txt")),
             colon_labels: words_of(include_str!("../lexicons/colon_labels.txt")),
             time_words: words_of(include_str!("../lexicons/time_words.txt")),
+            poll_nouns: words_of(include_str!("../lexicons/poll_nouns.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {
                     let (verb, particle) = l.trim().split_once(' ')?;

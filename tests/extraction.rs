@@ -328,3 +328,17 @@ fn according_to_inside_parentheses_and_before_a_new_clause() {
     );
     assert_eq!(found[0].2, "Turnout rose sharply");
 }
+
+#[test]
+fn findings_in_a_named_poll() {
+    let found = attributions("The mayor led by 10 points in a Marist poll released Sunday.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "in");
+    assert_eq!(found[0].1.as_deref(), Some("a Marist poll released Sunday"));
+    assert_eq!(found[0].2, "The mayor led by 10 points");
+    let found = attributions("In a Gallup survey, most voters backed the levy.");
+    assert_eq!(found[0].1.as_deref(), Some("a Gallup survey"));
+    assert_eq!(found[0].2, "most voters backed the levy");
+    // A standing "in the polls" names no source.
+    assert!(attributions("The mayor slipped in the polls.").is_empty());
+}
