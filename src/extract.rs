@@ -1700,6 +1700,73 @@ impl<'a> SentenceView<'a> {
             .map_or(last, |j| j - 1)
     }
 
+    /// Where a content without a finite verb of its own (an object, an
+    /// infinitive, "that" before its clause) starting at `k` ends, at most at
+    /// `last`: before a second predicate of the cue's subject ("refused to
+    /// comment and left", "denied the charges, but went on"), and before a
+    /// participle clause after a comma ("declared war, leading to …"). Once
+    /// the content has a finite verb it is a clause, and runs to `last`.
+    fn phrasal_end(&self, k: usize, last: usize) -> usize {
+        // "that" opens a clause whose verb is still to come.
+        if self.word(k) == "that" {
+            return last;
+        }
+        let finite = |j: usize| matches!(self.toks[j].tag, "VBD" | "VBZ" | "VBP" | "MD");
+        let before = |j: usize| {
+            if self.is_punct(j - 1, ",") {
+                j - 2
+            } else {
+                j - 1
+            }
+        };
+        for j in k + 1..=last {
+            if finite(j - 1) {
+                return last;
+            }
+            if j < k + 2 || self.quote_of(j).is_some() {
+                continue;
+            }
+            let w = self.word(j);
+            // "… and left", ", but went on": the cue's subject has a second predicate.
+            if matches!(w, "and" | "but") {
+                let mut v = j + 1;
+                while v < last
+                    && (self.is_adverb(v)
+                        || matches!(
+                            self.word(v),
+                            "also" | "later" | "then" | "still" | "now" | "never" | "even" | "not"
+                        ))
+                {
+                    v += 1;
+                }
+                if v <= last && finite(v) {
+                    return before(j).max(k);
+                }
+            }
+            if !self.is_punct(j - 1, ",") {
+                continue;
+            }
+            // ", but …": a contrast is no part of the object.
+            if w == "but" {
+                return before(j).max(k);
+            }
+            // ", leading to …": a participle clause, unless it interrupts a
+            // clause whose verb follows it ("the economy, including jobs, is …").
+            if self.toks[j].tag == "VBG"
+                && !matches!(
+                    w,
+                    "including" | "according" | "depending" | "ranging" | "regarding" | "following"
+                )
+            {
+                let close = (j + 1..=last).find(|&c| self.is_punct(c, ","));
+                if !close.is_some_and(|c| c < last && finite(c + 1)) {
+                    return before(j).max(k);
+                }
+            }
+        }
+        last
+    }
+
     /// "Bill Clinton: Hillary thinks …", "- HuffPollster: “…”": a name, a
     /// colon, and the words it said (headlines, transcripts, roundups).
     fn colon_layout(&self) -> Option<Extraction> {
@@ -1915,7 +1982,7 @@ impl<'a> SentenceView<'a> {
                     matches!(self.word(s), "a" | "an") || self.toks[k].is_capitalized(self.text);
                 (!naming_a_thing && self.is_word(k)).then(|| {
                     self.extraction(
-                        vec![self.cover(k, self.phrase_end(k, last))],
+                        vec![self.cover(k, self.phrasal_end(k, self.phrase_end(k, last)))],
                         cue,
                         mention,
                         "naming_object",
@@ -1925,7 +1992,7 @@ impl<'a> SentenceView<'a> {
                 })
             }
             _ if self.word(k) == "that" && k < last => Some(self.extraction(
-                vec![self.cover(k, last)],
+                vec![self.cover(k, self.phrasal_end(k, last))],
                 cue,
                 mention,
                 "source_cue_that",
@@ -1933,7 +2000,7 @@ impl<'a> SentenceView<'a> {
                 0.85,
             )),
             VerbClass::Intention if self.word(k) == "to" && k < last => Some(self.extraction(
-                vec![self.cover(k, last)],
+                vec![self.cover(k, self.phrasal_end(k, last))],
                 cue,
                 mention,
                 "source_cue_infinitive",
@@ -1942,7 +2009,7 @@ impl<'a> SentenceView<'a> {
             )),
             VerbClass::Speech | VerbClass::Belief if starts_clause(self, k) => {
                 Some(self.extraction(
-                    vec![self.cover(k, last)],
+                    vec![self.cover(k, self.phrasal_end(k, last))],
                     cue,
                     mention,
                     "source_cue_that",
@@ -1955,7 +2022,7 @@ impl<'a> SentenceView<'a> {
                     || self.is_word(k) && !is_stop(self.word(k)) && self.opens_noun_phrase(k) =>
             {
                 Some(self.extraction(
-                    vec![self.cover(k, self.phrase_end(k, last))],
+                    vec![self.cover(k, self.phrasal_end(k, self.phrase_end(k, last)))],
                     cue,
                     mention,
                     "source_cue_object",

@@ -267,3 +267,27 @@ fn naming_takes_the_object_and_mixed_marks_keep_a_quote_going() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains("The bridges are worse."), "{found:?}");
 }
+
+#[test]
+fn a_phrasal_content_ends_before_a_second_predicate_or_a_participle_clause() {
+    // An infinitive or object content ends where the subject's next verb starts.
+    let found = attributions("The governor refused to answer questions and left the hall.");
+    assert_eq!(found[0].2, "to answer questions");
+    let found = attributions("The mayor denied the report, but went on to praise the council.");
+    assert_eq!(found[0].2, "the report");
+    let found =
+        attributions("The senator mentioned the budget, but the committee was divided over it.");
+    assert_eq!(found[0].2, "the budget");
+    // ", leading to …" is a participle clause of the sentence, not of the object.
+    let found = attributions("The rebels declared war on the capital, leading to a long conflict.");
+    assert_eq!(found[0].2, "war on the capital");
+    // A clause keeps its coordinated verbs, and a participle before its verb.
+    let found = attributions("She said the council met and approved the budget.");
+    assert_eq!(found[0].2, "the council met and approved the budget");
+    let found =
+        attributions("Officials say the economy, including jobs and wages, should come first.");
+    assert_eq!(
+        found[0].2,
+        "the economy, including jobs and wages, should come first"
+    );
+}
