@@ -291,3 +291,20 @@ fn a_phrasal_content_ends_before_a_second_predicate_or_a_participle_clause() {
         "the economy, including jobs and wages, should come first"
     );
 }
+
+#[test]
+fn an_object_or_infinitive_ends_before_a_subordinate_clause_or_the_main_verb() {
+    // A subordinate clause after the object is no part of it.
+    let found = attributions("The senator supported the bill when it came to a vote.");
+    assert_eq!(found[0].2, "the bill");
+    let found = attributions("The mayor thanked the volunteers after cleaning the park.");
+    assert_eq!(found[0].2, "the volunteers");
+    // A cue in a relative clause: the main clause's verb ends its content.
+    let found = attributions("Voters who want to cut taxes said the plan was too timid.");
+    assert_eq!(found[0].2, "to cut taxes");
+    let found = attributions("Even senators who praised the bill warned that it would fail.");
+    assert_eq!(found[0].2, "the bill");
+    // A relative clause inside the infinitive stays.
+    let found = attributions("The governor wants to raise taxes on people who earn more.");
+    assert_eq!(found[0].2, "to raise taxes on people who earn more");
+}
