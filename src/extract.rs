@@ -1877,6 +1877,154 @@ impl<'a> SentenceView<'a> {
             .map_or(last, |j| j - 1)
     }
 
+    /// True when token `k` opens a clause or ends a phrase: punctuation, a
+    /// pronoun, a conjunction or subordinator.
+    fn opens_clause(&self, k: usize) -> bool {
+        !self.is_word(k)
+            || matches!(
+                self.toks[k].tag,
+                "PRP" | "WP" | "WP$" | "WDT" | "WRB" | "EX"
+            )
+            || matches!(
+                self.word(k),
+                "that"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "as"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "until"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "so"
+                    | "than"
+                    | "whether"
+                    | "once"
+                    | "unless"
+            )
+    }
+
+    /// True when the cue whose content starts at `k` has a relative pronoun
+    /// for subject ("voters who want to …"): the words before `k` back to
+    /// the pronoun are the cue and its auxiliaries.
+    fn relative_cue(&self, k: usize) -> bool {
+        (k.saturating_sub(5)..k)
+            .rev()
+            .take_while(|&j| {
+                self.toks[j].is_verb()
+                    || self.toks[j].tag == "RP"
+                    || matches!(
+                        self.word(j),
+                        "who" | "that" | "which" | "not" | "also" | "to"
+                    )
+                    || self.is_adverb(j)
+            })
+            .any(|j| matches!(self.word(j), "who" | "that" | "which"))
+    }
+
+    /// Where a content without a finite verb of its own (an object, an
+    /// infinitive, "that" before its clause) starting at `k` ends, at most at
+    /// `last`: before a second predicate of the cue's subject ("refused to
+    /// comment and left", "denied the charges, but went on"), and before a
+    /// participle clause after a comma ("declared war, leading to …"). Once
+    /// the content has a finite verb it is a clause, and runs to `last`.
+    fn phrasal_end(&self, k: usize, last: usize, object: bool) -> usize {
+        // "that" opens a clause whose verb is still to come.
+        if self.word(k) == "that" {
+            return last;
+        }
+        let finite = |j: usize| matches!(self.toks[j].tag, "VBD" | "VBZ" | "VBP" | "MD");
+        let before = |j: usize| {
+            if self.is_punct(j - 1, ",") {
+                j - 2
+            } else {
+                j - 1
+            }
+        };
+        // A cue in a relative clause ("those who want to ban it said …"): a
+        // finite verb after its object or infinitive, before any clause opens
+        // in them, is the main clause's.
+        let relative = object && self.relative_cue(k);
+        let mut opened = false;
+        for j in k..=last {
+            if j == k {
+                opened = self.opens_clause(k);
+                continue;
+            }
+            if finite(j - 1) {
+                return last;
+            }
+            // Not after a name or pronoun, the subject of a clause of the
+            // object's own ("a talk Clinton had").
+            if relative
+                && !opened
+                && finite(j)
+                && !matches!(self.toks[j - 1].tag, "NNP" | "NNPS" | "PRP")
+                && self.quote_of(j).is_none()
+            {
+                return j - 1;
+            }
+            let w = self.word(j);
+            opened = opened || self.opens_clause(j);
+            if j < k + 2 || self.quote_of(j).is_some() {
+                continue;
+            }
+            // "… when it came to a vote", "after cutting ties": a subordinate
+            // clause is no part of an object or an infinitive.
+            if object && matches!(w, "after" | "before" | "since" | "when" | "until") {
+                let clause = self.toks.get(j + 1).is_some_and(|t| t.tag == "VBG")
+                    || (j + 1..=last.min(j + 5))
+                        .take_while(|&v| !self.is_punct(v, ","))
+                        .any(finite);
+                if clause {
+                    return before(j).max(k);
+                }
+            }
+            // "… and left", ", but went on": the cue's subject has a second predicate.
+            if matches!(w, "and" | "but") {
+                let mut v = j + 1;
+                while v < last
+                    && (self.is_adverb(v)
+                        || matches!(
+                            self.word(v),
+                            "also" | "later" | "then" | "still" | "now" | "never" | "even" | "not"
+                        ))
+                {
+                    v += 1;
+                }
+                if v <= last && finite(v) {
+                    return before(j).max(k);
+                }
+            }
+            if !self.is_punct(j - 1, ",") {
+                continue;
+            }
+            // ", but …": a contrast is no part of the object.
+            if w == "but" {
+                return before(j).max(k);
+            }
+            // ", leading to …": a participle clause, unless it interrupts a
+            // clause whose verb follows it ("the economy, including jobs, is …").
+            if self.toks[j].tag == "VBG"
+                && !matches!(
+                    w,
+                    "including" | "according" | "depending" | "ranging" | "regarding" | "following"
+                )
+            {
+                let close = (j + 1..=last).find(|&c| self.is_punct(c, ","));
+                if !close.is_some_and(|c| c < last && finite(c + 1)) {
+                    return before(j).max(k);
+                }
+            }
+        }
+        last
+    }
+
     /// "Bill Clinton: Hillary thinks …", "- HuffPollster: “…”": a name, a
     /// colon, and the words it said (headlines, transcripts, roundups).
     fn colon_layout(&self) -> Option<Extraction> {
@@ -2101,7 +2249,7 @@ impl<'a> SentenceView<'a> {
                     matches!(self.word(s), "a" | "an") || self.toks[k].is_capitalized(self.text);
                 (!naming_a_thing && self.is_word(k)).then(|| {
                     self.extraction(
-                        vec![self.cover(k, self.phrase_end(k, last))],
+                        vec![self.cover(k, self.phrasal_end(k, self.phrase_end(k, last), false))],
                         cue,
                         mention,
                         "naming_object",
@@ -2111,7 +2259,7 @@ impl<'a> SentenceView<'a> {
                 })
             }
             _ if self.word(k) == "that" && k < last => Some(self.extraction(
-                vec![self.cover(k, last)],
+                vec![self.cover(k, self.phrasal_end(k, last, false))],
                 cue,
                 mention,
                 "source_cue_that",
@@ -2119,7 +2267,7 @@ impl<'a> SentenceView<'a> {
                 0.85,
             )),
             VerbClass::Intention if self.word(k) == "to" && k < last => Some(self.extraction(
-                vec![self.cover(k, last)],
+                vec![self.cover(k, self.phrasal_end(k, last, true))],
                 cue,
                 mention,
                 "source_cue_infinitive",
@@ -2128,7 +2276,7 @@ impl<'a> SentenceView<'a> {
             )),
             VerbClass::Speech | VerbClass::Belief if starts_clause(self, k) => {
                 Some(self.extraction(
-                    vec![self.cover(k, last)],
+                    vec![self.cover(k, self.phrasal_end(k, last, false))],
                     cue,
                     mention,
                     "source_cue_that",
@@ -2141,7 +2289,7 @@ impl<'a> SentenceView<'a> {
                     || self.is_word(k) && !is_stop(self.word(k)) && self.opens_noun_phrase(k) =>
             {
                 Some(self.extraction(
-                    vec![self.cover(k, self.phrase_end(k, last))],
+                    vec![self.cover(k, self.phrasal_end(k, self.phrase_end(k, last), true))],
                     cue,
                     mention,
                     "source_cue_object",

@@ -342,3 +342,44 @@ fn findings_in_a_named_poll() {
     // A standing "in the polls" names no source.
     assert!(attributions("The mayor slipped in the polls.").is_empty());
 }
+
+#[test]
+fn a_phrasal_content_ends_before_a_second_predicate_or_a_participle_clause() {
+    // An infinitive or object content ends where the subject's next verb starts.
+    let found = attributions("The governor refused to answer questions and left the hall.");
+    assert_eq!(found[0].2, "to answer questions");
+    let found = attributions("The mayor denied the report, but went on to praise the council.");
+    assert_eq!(found[0].2, "the report");
+    let found =
+        attributions("The senator mentioned the budget, but the committee was divided over it.");
+    assert_eq!(found[0].2, "the budget");
+    // ", leading to …" is a participle clause of the sentence, not of the object.
+    let found = attributions("The rebels declared war on the capital, leading to a long conflict.");
+    assert_eq!(found[0].2, "war on the capital");
+    // A clause keeps its coordinated verbs, and a participle before its verb.
+    let found = attributions("She said the council met and approved the budget.");
+    assert_eq!(found[0].2, "the council met and approved the budget");
+    let found =
+        attributions("Officials say the economy, including jobs and wages, should come first.");
+    assert_eq!(
+        found[0].2,
+        "the economy, including jobs and wages, should come first"
+    );
+}
+
+#[test]
+fn an_object_or_infinitive_ends_before_a_subordinate_clause_or_the_main_verb() {
+    // A subordinate clause after the object is no part of it.
+    let found = attributions("The senator supported the bill when it came to a vote.");
+    assert_eq!(found[0].2, "the bill");
+    let found = attributions("The mayor thanked the volunteers after cleaning the park.");
+    assert_eq!(found[0].2, "the volunteers");
+    // A cue in a relative clause: the main clause's verb ends its content.
+    let found = attributions("Voters who want to cut taxes said the plan was too timid.");
+    assert_eq!(found[0].2, "to cut taxes");
+    let found = attributions("Even senators who praised the bill warned that it would fail.");
+    assert_eq!(found[0].2, "the bill");
+    // A relative clause inside the infinitive stays.
+    let found = attributions("The governor wants to raise taxes on people who earn more.");
+    assert_eq!(found[0].2, "to raise taxes on people who earn more");
+}
