@@ -977,7 +977,8 @@ impl<'a> SentenceView<'a> {
         }
         // (`on "Morning Joe," adding`: the comma may stand inside the quotation.)
         let after_comma = self.is_punct(before, ",")
-            || self.quote_closing_at(before).is_some() && self.is_punct(before - 1, ",");
+            || self.quote_closing_at(before).is_some()
+                && before.checked_sub(1).is_some_and(|b| self.is_punct(b, ","));
         let participle = self.word(i).ends_with("ing") && after_comma;
         // Only speech verbs: "Tehran is interested in A and plans to B" states
         // an intention the article reports, not one Tehran voices.
