@@ -1709,42 +1709,32 @@ impl<'a> SentenceView<'a> {
         let complement = self.cover(k, self.phrase_end(k, last));
         // "it was reported that …", "it seems (like) …": the dummy subject is
         // no content; "it is expected to …" refers back, and is.
+        let rule = if passive {
+            "passive_sourceless"
+        } else {
+            "raising_sourceless"
+        };
+        let sourceless = |content: Vec<Span>, confidence: f64| {
+            let mut found = self.extraction(
+                content,
+                cue,
+                None,
+                rule,
+                AttributionKind::Indirect,
+                confidence,
+            );
+            found.cue_aux = None;
+            found
+        };
         if first_aux > 0 && self.word(first_aux - 1) == "it" {
             if self.word(k) == "to" {
                 let it = self.cover(first_aux - 1, first_aux - 1);
-                let mut found = self.extraction(
-                    vec![it, complement],
-                    cue,
-                    None,
-                    if passive {
-                        "passive_sourceless"
-                    } else {
-                        "raising_sourceless"
-                    },
-                    AttributionKind::Indirect,
-                    0.6,
-                );
-                found.cue_aux = None;
-                return Some(found);
+                return Some(sourceless(vec![it, complement], 0.6));
             }
             let clause = self.word(k) == "that"
                 || verb.class == VerbClass::Raising && starts_clause(self, k)
                 || verb.class == VerbClass::Raising && self.word(k) == "like";
-            let rule = if passive {
-                "passive_sourceless"
-            } else {
-                "raising_sourceless"
-            };
-            return clause.then(|| {
-                self.extraction(
-                    vec![complement],
-                    cue,
-                    None,
-                    rule,
-                    AttributionKind::Indirect,
-                    0.7,
-                )
-            });
+            return clause.then(|| sourceless(vec![complement], 0.7));
         }
         // "This seems like …": a demonstrative stands alone as the subject.
         let demonstrative = first_aux
@@ -1773,20 +1763,7 @@ impl<'a> SentenceView<'a> {
         {
             return None;
         }
-        let mut found = self.extraction(
-            vec![self.cover(s, e), complement],
-            cue,
-            None,
-            if passive {
-                "passive_sourceless"
-            } else {
-                "raising_sourceless"
-            },
-            AttributionKind::Indirect,
-            0.6,
-        );
-        found.cue_aux = None;
-        Some(found)
+        Some(sourceless(vec![self.cover(s, e), complement], 0.6))
     }
 
     /// The sentence as one quotation (opening at its first token and closing

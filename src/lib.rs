@@ -3,7 +3,8 @@
 //! The library is a pipeline of pure stages, each usable and testable alone:
 //! [`segment`] splits an article into sentences and [`token`] into words,
 //! [`pos`] tags them (with the perceptron of [`tagger`]), [`extract`] finds
-//! the attributions in each sentence, [`resolve`] ties mentions ("He", "the
+//! the attributions in each sentence (falling back on the dependency parse of
+//! [`syntax`] and [`parser`] where its patterns fail), [`resolve`] ties mentions ("He", "the
 //! report", "Pesezhkian") to canonical sources, and [`store`] writes the
 //! result to SQLite. [`reading::read_article`] runs the text stages together;
 //! [`input`] reads and checks articles (files, front matter, JSON Lines,
@@ -12,6 +13,7 @@
 //! kept as data in `lexicons/`; [`render`] draws an article with its claims
 //! marked (terminal or HTML).
 
+pub mod conllu;
 pub mod extract;
 pub mod import;
 pub mod input;

@@ -41,7 +41,8 @@
 use std::collections::HashMap;
 
 use crate::tagger::{
-    argmax, escape_into, fmix, hash_str, normalize_into, unescape, IdMap, SplitMix64, Weights, K,
+    argmax, escape_into, fmix, hash_str, normalize_into, unescape, write_comment_header, IdMap,
+    SplitMix64, Weights, K,
 };
 
 // ---------------------------------------------------------------------------
@@ -1379,12 +1380,7 @@ impl Parser {
     pub fn to_model_string_with_header(&self, header: &str) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        for l in header.lines() {
-            out.push_str("# ");
-            // A tab would turn the comment into an entry line.
-            out.push_str(&l.replace('\t', " "));
-            out.push('\n');
-        }
+        write_comment_header(header, &mut out);
         out.push_str(MAGIC);
         out.push_str("\nlabels");
         for l in &self.labels {

@@ -1233,6 +1233,17 @@ pub(crate) fn unescape(s: &str, line: usize) -> Result<String, TaggerError> {
     Ok(out)
 }
 
+/// Writes `header` as `#` comment lines opening a model file (e.g. a
+/// license notice); shared by the tagger's and the parser's model formats.
+pub(crate) fn write_comment_header(header: &str, out: &mut String) {
+    for l in header.lines() {
+        out.push_str("# ");
+        // A tab would turn the comment into an entry line.
+        out.push_str(&l.replace('\t', " "));
+        out.push('\n');
+    }
+}
+
 impl Tagger {
     /// Serialises the tagger in the line-based text format read by
     /// [`Tagger::from_model_str`]. Output is deterministic (rows sorted by
@@ -1247,12 +1258,7 @@ impl Tagger {
     pub fn to_model_string_with_header(&self, header: &str) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        for l in header.lines() {
-            out.push_str("# ");
-            // A tab would turn the comment into an entry line.
-            out.push_str(&l.replace('\t', " "));
-            out.push('\n');
-        }
+        write_comment_header(header, &mut out);
         out.push_str(MAGIC);
         out.push_str("\nclasses");
         for c in &self.labels {

@@ -21,6 +21,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use claimdb::conllu::{as_strs, read_conllu, ConlluSentence};
 use claimdb::parser::{ParsedSentence, Parser, TrainOptions, TrainSentence};
 use claimdb::tagger::Tagger;
 
@@ -36,66 +37,8 @@ const TAGGER_SEED: u64 = 1;
 const TAGGER_THRESHOLD: f32 = 1.0;
 const TAGGER_STEP: f32 = 0.5;
 
-/// One CoNLL-U sentence: forms, UPOS, XPOS, heads (0 = root), relations, and
-/// the tags the parser sees (predicted, or gold with `--gold-tags`).
-struct Sent {
-    words: Vec<String>,
-    upos: Vec<String>,
-    xpos: Vec<String>,
-    heads: Vec<usize>,
-    deprels: Vec<String>,
-    tags: Vec<String>,
-}
-
-/// Reads CoNLL-U, skipping comments, multiword-token lines (`3-4`) and empty
-/// nodes (`8.1`).
-fn read_conllu(path: &str) -> Result<Vec<Sent>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let mut out = Vec::new();
-    let new = || Sent {
-        words: Vec::new(),
-        upos: Vec::new(),
-        xpos: Vec::new(),
-        heads: Vec::new(),
-        deprels: Vec::new(),
-        tags: Vec::new(),
-    };
-    let mut cur = new();
-    for (ln, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            if !cur.words.is_empty() {
-                out.push(std::mem::replace(&mut cur, new()));
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 10 {
-            return Err(format!("{path}:{}: expected 10 columns", ln + 1));
-        }
-        if cols[0].contains(['-', '.']) {
-            continue;
-        }
-        let head = cols[6]
-            .parse()
-            .map_err(|_| format!("{path}:{}: bad head {:?}", ln + 1, cols[6]))?;
-        cur.words.push(cols[1].to_string());
-        cur.upos.push(cols[3].to_string());
-        cur.xpos.push(cols[4].to_string());
-        cur.heads.push(head);
-        cur.deprels.push(cols[7].to_string());
-    }
-    if !cur.words.is_empty() {
-        out.push(cur);
-    }
-    Ok(out)
-}
-
-fn as_strs(words: &[String]) -> Vec<&str> {
-    words.iter().map(String::as_str).collect()
-}
+/// A treebank sentence (see [`claimdb::conllu`]).
+type Sent = ConlluSentence;
 
 /// Tags every sentence with `tagger`.
 fn tag_with(tagger: &Tagger, data: &mut [Sent]) {

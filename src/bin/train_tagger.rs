@@ -16,6 +16,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use claimdb::conllu::{as_strs, read_conllu, ConlluSentence};
 use claimdb::tagger::{JointSentence, Tagger, TrainSentence};
 
 /// Default pruning: drop averaged weights below this magnitude...
@@ -23,54 +24,8 @@ const THRESHOLD: f32 = 1.0;
 /// ...and store the rest as integer multiples of this step.
 const STEP: f32 = 0.5;
 
-/// One CoNLL-U sentence: forms, UPOS, XPOS.
-struct Sent {
-    words: Vec<String>,
-    upos: Vec<String>,
-    xpos: Vec<String>,
-}
-
-/// Reads CoNLL-U, skipping comments, multiword-token lines (`3-4`) and empty
-/// nodes (`8.1`).
-fn read_conllu(path: &str) -> Result<Vec<Sent>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let mut out = Vec::new();
-    let new = || Sent {
-        words: Vec::new(),
-        upos: Vec::new(),
-        xpos: Vec::new(),
-    };
-    let mut cur = new();
-    for (ln, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            if !cur.words.is_empty() {
-                out.push(std::mem::replace(&mut cur, new()));
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 10 {
-            return Err(format!("{path}:{}: expected 10 columns", ln + 1));
-        }
-        if cols[0].contains(['-', '.']) {
-            continue;
-        }
-        cur.words.push(cols[1].to_string());
-        cur.upos.push(cols[3].to_string());
-        cur.xpos.push(cols[4].to_string());
-    }
-    if !cur.words.is_empty() {
-        out.push(cur);
-    }
-    Ok(out)
-}
-
-fn as_strs(words: &[String]) -> Vec<&str> {
-    words.iter().map(String::as_str).collect()
-}
+/// A treebank sentence (see [`claimdb::conllu`]).
+type Sent = ConlluSentence;
 
 /// (XPOS accuracy %, UPOS accuracy %, tokens).
 fn evaluate(t: &Tagger, data: &[Sent]) -> (f64, f64, usize) {
