@@ -243,12 +243,20 @@ fn read_frames(
 /// First and last token of the subtree under token `root` (projective
 /// parses keep it contiguous).
 fn subtree(parse: &crate::parser::ParsedSentence, root: usize) -> (usize, usize) {
+    // Children lists built once: asking the parse for each node's children
+    // scans every head, quadratic on a long sentence.
+    let mut children = vec![Vec::new(); parse.len()];
+    for (dependent, head) in parse.heads().iter().enumerate() {
+        if let Some(h) = *head {
+            children[h].push(dependent);
+        }
+    }
     let (mut lo, mut hi) = (root, root);
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         lo = lo.min(n);
         hi = hi.max(n);
-        stack.extend(parse.children(n));
+        stack.extend_from_slice(&children[n]);
     }
     (lo, hi)
 }

@@ -1378,7 +1378,6 @@ impl Parser {
     /// Like [`Parser::to_model_string`], but starts with `header` written as
     /// `#` comment lines (e.g. a license notice).
     pub fn to_model_string_with_header(&self, header: &str) -> String {
-        use std::fmt::Write as _;
         let mut out = String::new();
         write_comment_header(header, &mut out);
         out.push_str(MAGIC);
@@ -1388,25 +1387,7 @@ impl Parser {
             escape_into(l, &mut out);
         }
         out.push('\n');
-        let mut rows: Vec<_> = self.weights.rows.iter().collect();
-        rows.sort_by(|a, b| (a.tpl, &a.key).cmp(&(b.tpl, &b.key)));
-        let mut cur = usize::MAX;
-        for r in rows {
-            if r.tpl != cur {
-                cur = r.tpl;
-                let _ = writeln!(out, "@f {}", TEMPLATES[cur].0);
-            }
-            out.push_str(&r.key);
-            out.push('\t');
-            let row = &self.weights.entries[r.off as usize..(r.off + r.len) as usize];
-            for (i, (c, w)) in row.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                let _ = write!(out, "{c}:{w}");
-            }
-            out.push('\n');
-        }
+        self.weights.write_rows(|tpl| TEMPLATES[tpl].0, &mut out);
         out
     }
 

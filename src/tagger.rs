@@ -569,6 +569,33 @@ pub(crate) struct Weights {
 }
 
 impl Weights {
+    /// Writes the weight rows of a model file: rows sorted by template, then
+    /// key, each template opened by an `@f NAME` line (`name` gives a
+    /// template's name), each row `KEY\tCLASS:WEIGHT …`. Shared by the
+    /// tagger's and the parser's model formats.
+    pub(crate) fn write_rows(&self, name: impl Fn(usize) -> &'static str, out: &mut String) {
+        use std::fmt::Write as _;
+        let mut rows: Vec<&Row> = self.rows.iter().collect();
+        rows.sort_by(|a, b| (a.tpl, &a.key).cmp(&(b.tpl, &b.key)));
+        let mut cur = usize::MAX;
+        for r in rows {
+            if r.tpl != cur {
+                cur = r.tpl;
+                let _ = writeln!(out, "@f {}", name(cur));
+            }
+            out.push_str(&r.key);
+            out.push('\t');
+            let row = &self.entries[r.off as usize..(r.off + r.len) as usize];
+            for (i, (c, w)) in row.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{c}:{w}");
+            }
+            out.push('\n');
+        }
+    }
+
     pub(crate) fn push(&mut self, hash: u64, tpl: usize, key: String, row: &[(u16, f32)]) {
         let off = self.entries.len() as u32;
         self.entries.extend_from_slice(row);
@@ -1277,25 +1304,7 @@ impl Tagger {
             escape_into(a, &mut out);
             out.push('\n');
         }
-        let mut rows: Vec<&Row> = self.weights.rows.iter().collect();
-        rows.sort_by(|a, b| (a.tpl, &a.key).cmp(&(b.tpl, &b.key)));
-        let mut cur = usize::MAX;
-        for r in rows {
-            if r.tpl != cur {
-                cur = r.tpl;
-                let _ = writeln!(out, "@f {}", TEMPLATES[cur].0);
-            }
-            out.push_str(&r.key);
-            out.push('\t');
-            let row = &self.weights.entries[r.off as usize..(r.off + r.len) as usize];
-            for (i, (c, w)) in row.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                let _ = write!(out, "{c}:{w}");
-            }
-            out.push('\n');
-        }
+        self.weights.write_rows(|tpl| TEMPLATES[tpl].0, &mut out);
         out
     }
 
