@@ -518,7 +518,8 @@ impl<'a> SentenceView<'a> {
             || tag.starts_with("VB")
             || self.title && capital
             || Lexicon::get().verb_only_cues.contains(self.word(i))
-            || self.present_verb_tagged_plural(i, verb))
+            || self.present_verb_tagged_plural(i, verb)
+            || self.base_verb_tagged_noun(i))
         {
             return None;
         }
@@ -551,6 +552,16 @@ impl<'a> SentenceView<'a> {
             }
         }
         Some(verb)
+    }
+
+    /// True when a base-form cue verb the tagger read as a noun after a
+    /// name or a plural ("Polls in New Hampshire show that …") opens a
+    /// that-clause: a plural subject and "that" make it the verb.
+    fn base_verb_tagged_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i].tag == "NN"
+            && self.word(i + 1) == "that"
+            && matches!(self.toks[i - 1].tag, "NNS" | "NNPS" | "NNP")
     }
 
     /// True for a cue in "-s" that the tagger read as a plural noun but that
@@ -832,45 +843,7 @@ impl<'a> SentenceView<'a> {
             return Some((start, end));
         }
         if self.np_head(end, lex) {
-            let mut start = end;
-            while start > 0 {
-                let prev = start - 1;
-                let pw = self.word(prev);
-                let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at" | "by") {
-                    // "Service of Ukraine", "Lukashenko and Pezeshkian", "the senator
-                    // from Vermont" join two parts of one phrase.
-                    prev > 0
-                        && self.np_token(prev - 1, lex)
-                        && self.toks[start].is_capitalized(self.text)
-                } else {
-                    self.np_token(prev, lex)
-                };
-                if !extends || self.claimed[prev] {
-                    break;
-                }
-                start = prev;
-                if is_determiner(self.word(start)) {
-                    break;
-                }
-            }
-            // Unknown modifiers anchored by a determiner: "The latest Rasmussen poll".
-            if !is_determiner(self.word(start)) {
-                let floor = start.saturating_sub(3);
-                for d in (floor..start).rev() {
-                    let dw = self.word(d);
-                    if !self.is_word(d)
-                        || is_stop(dw)
-                        || self.claimed[d]
-                        || lex.clause_words.contains(dw)
-                    {
-                        break;
-                    }
-                    if is_determiner(dw) {
-                        start = d;
-                        break;
-                    }
-                }
-            }
+            let start = self.widen_subject_left(self.np_start(end));
             return Some((start, end));
         }
         // A lower-case head anchored by a determiner close to its left: "the woman said".
@@ -887,6 +860,128 @@ impl<'a> SentenceView<'a> {
             }
         }
         None
+    }
+
+    /// The first token of the noun phrase headed by token `end`: its modifiers,
+    /// a capitalised "of"/"and" part ("Service of Ukraine") and a determiner
+    /// anchoring unknown modifiers ("The latest Rasmussen poll").
+    fn np_start(&self, end: usize) -> usize {
+        let lex = Lexicon::get();
+        let mut start = end;
+        while start > 0 {
+            let prev = start - 1;
+            let pw = self.word(prev);
+            let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at" | "by") {
+                // "Service of Ukraine", "Lukashenko and Pezeshkian", "the senator
+                // from Vermont" join two parts of one phrase.
+                prev > 0
+                    && self.np_token(prev - 1, lex)
+                    && self.toks[start].is_capitalized(self.text)
+            } else {
+                // A subordinator is never a modifier: "… that Trump said".
+                !is_stop(pw) && self.np_token(prev, lex)
+            };
+            if !extends || self.claimed[prev] {
+                break;
+            }
+            start = prev;
+            if is_determiner(self.word(start)) {
+                break;
+            }
+        }
+        // Unknown modifiers anchored by a determiner: "The latest Rasmussen poll".
+        if !is_determiner(self.word(start)) {
+            let floor = start.saturating_sub(3);
+            for d in (floor..start).rev() {
+                let dw = self.word(d);
+                if !self.is_word(d)
+                    || is_stop(dw)
+                    || self.claimed[d]
+                    || lex.clause_words.contains(dw)
+                {
+                    break;
+                }
+                if is_determiner(dw) {
+                    start = d;
+                    break;
+                }
+            }
+        }
+        start
+    }
+
+    /// Widens a subject noun phrase starting at `start` leftwards over the
+    /// link it hangs from: a preposition ("Polls in Iowa", "Some of the women",
+    /// "a source familiar with the talks"), a coordination ("doctors and
+    /// nurses") or a possessive apostrophe ("Sanders’ aides"). The widened
+    /// phrase must begin where a subject can begin, so "He lost the race and
+    /// his aides said" keeps "his aides".
+    fn widen_subject_left(&self, mut start: usize) -> usize {
+        let lex = Lexicon::get();
+        while start >= 2 {
+            let link = start - 1;
+            let lw = self.word(link);
+            let possessive = matches!(lw, "’" | "'") && self.word(link - 1).ends_with('s');
+            let coordination = matches!(lw, "and" | "&");
+            let preposition = matches!(
+                lw,
+                "of" | "in" | "at" | "on" | "for" | "from" | "to" | "with" | "by" | "among"
+            );
+            if !(possessive || coordination || preposition) || self.claimed[link] {
+                break;
+            }
+            let mut head = link - 1;
+            // "a source familiar with", "a survey conducted by"
+            if preposition && head > 0 && matches!(self.toks[head].tag, "JJ" | "VBN") {
+                head -= 1;
+            }
+            let share = lw == "of" && (self.toks[head].tag == "CD" || self.word(head) == "%");
+            if self.claimed[head]
+                || self.quote_of(head).is_some()
+                || !(share || self.np_head(head, lex))
+            {
+                break;
+            }
+            let left = self.np_start(head);
+            if !self.opens_subject(left, coordination) {
+                break;
+            }
+            start = left;
+        }
+        start
+    }
+
+    /// True when a subject noun phrase can begin at token `k`: at the sentence
+    /// start, after punctuation or a subordinator, or (unless the phrase was
+    /// widened over "and", which also joins clauses) after a verb whose
+    /// complement clause it opens ("said polls in Iowa show").
+    fn opens_subject(&self, k: usize, coordination: bool) -> bool {
+        let Some(prev) = k.checked_sub(1) else {
+            return true;
+        };
+        if !self.is_word(prev) || self.is_quote(prev) {
+            return true;
+        }
+        matches!(
+            self.word(prev),
+            "that"
+                | "because"
+                | "but"
+                | "while"
+                | "when"
+                | "if"
+                | "as"
+                | "since"
+                | "although"
+                | "though"
+                | "after"
+                | "before"
+                | "where"
+                | "whereas"
+                | "so"
+                | "yet"
+                | "whether"
+        ) || !coordination && self.toks[prev].tag.starts_with("VB")
     }
 
     /// A share of people ending at `end` ("Six in 10", "26%", "about one in
@@ -1053,7 +1148,18 @@ impl<'a> SentenceView<'a> {
         // The subject may already be the source of the main verb's attribution
         // ("Clinton acknowledged X, saying Y"): both attributions share it.
         let (s, e) = self.np_after_unclaimed(start, 8, true)?;
-        (e < limit).then_some((s, e))
+        if e >= limit {
+            return None;
+        }
+        // "Tracy Martin, Trayvon's father, said …, saying": the appositive is
+        // part of the subject when a verb follows it.
+        let with = self.with_appositive(e, limit - 1);
+        let e = if with > e && with + 2 < limit && self.is_punct(with + 1, ",") {
+            with
+        } else {
+            e
+        };
+        Some((s, e))
     }
 
     /// True when token `start` opens an adverbial, participle or subordinate
@@ -1364,10 +1470,32 @@ impl<'a> SentenceView<'a> {
     /// director of the foundation, …"): the end of the phrase, extended over
     /// ", APPOSITIVE" when it opens with a determiner or a title.
     fn with_appositive(&self, end: usize, last: usize) -> usize {
+        let mut end = end;
+        // "Sen. Rand Paul (R-Ky.)": a parenthesis right after the name belongs to it.
+        if self.is_punct(end + 1, "(") {
+            match (end + 2..=last.min(end + 10)).find(|&j| self.is_punct(j, ")")) {
+                Some(close) => end = close,
+                None => return end,
+            }
+        }
+        // Appositives may follow one another: "Sylke Tempel, the editor of X,
+        // the magazine of Y".
+        for _ in 0..3 {
+            match self.appositive_after(end, last) {
+                Some(next) => end = next,
+                None => break,
+            }
+        }
+        end
+    }
+
+    /// The last token of one comma-led appositive or relative clause right
+    /// after token `end` (", a senator", ", 56", ", who …"), if one follows.
+    fn appositive_after(&self, end: usize, last: usize) -> Option<usize> {
         let lex = Lexicon::get();
         let opener = end + 2;
         if !(self.is_punct(end + 1, ",") && opener <= last) {
-            return end;
+            return None;
         }
         let w = self.word(opener);
         let tok = &self.toks[opener];
@@ -1381,12 +1509,12 @@ impl<'a> SentenceView<'a> {
             // "Smith, Politifact's editor"
             || matches!(self.word(opener + 1), "'s" | "’s") && opener + 2 <= last)
         {
-            return end;
+            return None;
         }
         let stop = (opener..=last.min(opener + 15))
             .find(|&j| self.is_punct(j, ",") || self.is_quote(j))
             .unwrap_or(last + 1);
-        stop - 1
+        Some(stop - 1)
     }
 
     /// Index of the first token after an adjunct ("on Friday", "in a
@@ -1448,6 +1576,15 @@ impl<'a> SentenceView<'a> {
             let w = self.word(k);
             let inside = self.np_token(k, lex)
                 || (w == "of" && end.is_some())
+                // "a spokesman for the campaign", "aides to Mr. Sanders",
+                // "one Democrat familiar with the talks"
+                || (matches!(w, "for" | "to" | "at" | "with" | "in")
+                    && end.is_some_and(|e: usize| {
+                        !self.toks[e].is_capitalized(self.text)
+                            && (self.toks[e].is_noun() || self.word(e) == "familiar")
+                    })
+                    && k + 1 < self.len()
+                    && (self.np_token(k + 1, lex) && !is_stop(self.word(k + 1))))
                 || (self.is_word(k) && end.is_some_and(|e: usize| is_determiner(self.word(e))));
             if !inside || (self.claimed[k] && !allow_claimed) {
                 break;
@@ -1456,7 +1593,12 @@ impl<'a> SentenceView<'a> {
             k += 1;
         }
         let mut end = end?;
-        while end > start && matches!(self.word(end), "of" | "and" | "-") {
+        while end > start
+            && matches!(
+                self.word(end),
+                "of" | "and" | "-" | "for" | "to" | "at" | "with" | "in"
+            )
+        {
             end -= 1;
         }
         let has_head =
@@ -2588,6 +2730,11 @@ fn is_determiner(w: &str) -> bool {
             | "our"
             | "my"
             | "your"
+            | "neither"
+            | "either"
+            | "each"
+            | "every"
+            | "another"
     )
 }
 
@@ -2868,12 +3015,17 @@ mod tests {
     }
 
     #[test]
-    fn inverted_source_keeps_its_appositive_and_trailing_adjuncts() {
+    fn inverted_source_keeps_its_appositives_and_trailing_adjuncts() {
         let (_, _, mention, _, _) =
             one("\"Prices are rising,\" said Ana Ruiz, director of the Harbor Institute, a research group.");
         assert_eq!(
             mention.as_deref(),
-            Some("Ana Ruiz, director of the Harbor Institute")
+            Some("Ana Ruiz, director of the Harbor Institute, a research group")
+        );
+        let (_, _, mention, _, _) = one("\"No,\" said Sen. Jo Park (D-Ore.), who chairs it.");
+        assert_eq!(
+            mention.as_deref(),
+            Some("Sen. Jo Park (D-Ore.), who chairs it")
         );
         let (_, _, mention, _, content) =
             one("\"We will win,\" Ruiz said on Thursday during a rally in Ohio.");

@@ -383,3 +383,44 @@ fn an_object_or_infinitive_ends_before_a_subordinate_clause_or_the_main_verb() {
     let found = attributions("The governor wants to raise taxes on people who earn more.");
     assert_eq!(found[0].2, "to raise taxes on people who earn more");
 }
+
+#[test]
+fn subjects_widen_over_their_postmodifiers() {
+    let cases = [
+        (
+            "Polls in New Hampshire show that he leads.",
+            "Polls in New Hampshire",
+        ),
+        ("Some of the women said that he lied.", "Some of the women"),
+        (
+            "A source familiar with the plan said that it failed.",
+            "A source familiar with the plan",
+        ),
+        (
+            "Doctors and nurses warned that it was unsafe.",
+            "Doctors and nurses",
+        ),
+        ("Neither side wants a deal.", "Neither side"),
+    ];
+    for (sentence, source) in cases {
+        let found = attributions(sentence);
+        assert_eq!(found[0].1.as_deref(), Some(source), "{sentence}");
+    }
+    // "and" also joins clauses: the subject of the second clause stands alone.
+    let found = attributions("He lost the race and his aides said that he would run again.");
+    let said = found.iter().find(|f| f.0 == "said").expect("said");
+    assert_eq!(said.1.as_deref(), Some("his aides"));
+}
+
+#[test]
+fn inverted_sources_keep_postmodifiers_and_appositive_subjects_reach_participles() {
+    let found = attributions("\"We are ready,\" said a spokesman for the county board.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("a spokesman for the county board")
+    );
+    let found =
+        attributions("Ann Ross, the county clerk, rejected the plan, saying it cost too much.");
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("Ann Ross, the county clerk"));
+}
