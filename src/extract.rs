@@ -393,7 +393,19 @@ struct SentenceView<'a> {
 
 impl<'a> SentenceView<'a> {
     fn new(text: &'a str, index: usize, toks: &'a [Token]) -> Self {
-        let lower = toks.iter().map(|t| lower(t.text(text))).collect();
+        // A typographic apostrophe reads as a plain one, so the lexicons'
+        // "n't" and "'s" also match "n’t" and "’s".
+        let lower = toks
+            .iter()
+            .map(|t| {
+                let w = lower(t.text(text));
+                if w.contains('’') {
+                    Cow::Owned(w.replace('’', "'"))
+                } else {
+                    w
+                }
+            })
+            .collect();
         let regions = quote_regions(text, toks);
         let mut quote_at = vec![None; toks.len()];
         for (r, &(open, close)) in regions.iter().enumerate() {
@@ -719,8 +731,21 @@ impl<'a> SentenceView<'a> {
                     || w.chars().all(|c| c.is_ascii_digit())
                     || is_np_tag(tok.tag)
             }
-            _ => w == "-" || w == "&",
+            _ => matches!(w, "-" | "&" | "%"),
         }
+    }
+
+    /// True for a word that may stand between a subject and its cue
+    /// (`clause_words.txt`: "has", "also", "n't"). "'s" counts only after a
+    /// pronoun ("she's said"): after a name it is a possessive ("Trump's
+    /// proposed wall").
+    fn is_clause_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        Lexicon::get().clause_words.contains(w)
+            && (w != "'s"
+                || k > 0
+                    && (Lexicon::get().pronoun(self.word(k - 1)).is_some()
+                        || self.word(k - 1) == "who"))
     }
 
     /// True when token `i` can head a source noun phrase.
@@ -790,9 +815,7 @@ impl<'a> SentenceView<'a> {
         let mut end = cue.checked_sub(1)?;
         // Position 0 is never skipped: a cue needs a subject before it ("Jolly said").
         loop {
-            while end > 0
-                && self.is_word(end)
-                && (lex.clause_words.contains(self.word(end)) || self.is_adverb(end))
+            while end > 0 && self.is_word(end) && (self.is_clause_word(end) || self.is_adverb(end))
             {
                 end -= 1;
             }
@@ -1038,14 +1061,12 @@ impl<'a> SentenceView<'a> {
 
     /// Auxiliaries and adverbs right before the cue at `i` ("has also said").
     fn aux_before(&self, i: usize) -> Option<Span> {
-        let lex = Lexicon::get();
         let mut start = i;
         while start > 0 {
-            let w = self.word(start - 1);
             let skippable = self.is_word(start - 1)
                 && !self.claimed[start - 1]
                 && self.quote_of(start - 1).is_none()
-                && (lex.clause_words.contains(w) || self.is_adverb(start - 1));
+                && (self.is_clause_word(start - 1) || self.is_adverb(start - 1));
             if !skippable {
                 break;
             }
@@ -1075,7 +1096,7 @@ impl<'a> SentenceView<'a> {
     fn distant_subject_boundary(&self, i: usize) -> Option<usize> {
         let lex = Lexicon::get();
         let mut before = i.checked_sub(1)?;
-        while before > 0 && lex.clause_words.contains(self.word(before)) {
+        while before > 0 && self.is_clause_word(before) {
             before -= 1;
         }
         // (`on "Morning Joe," adding`: the comma may stand inside the quotation.)
@@ -1196,13 +1217,12 @@ impl<'a> SentenceView<'a> {
     /// Where the content of a cue at `i` ends: before a later trailing frame
     /// of another attribution (", X said", ", according to X"), else at `last`.
     fn clause_end(&self, i: usize, last: usize) -> usize {
-        let lex = Lexicon::get();
         for j in i + 2..=last {
             // "… and called his standing unheard of": a second finite cue verb
             // coordinated with this one starts an attribution of its own.
             if j < last && matches!(self.word(j), "and" | "but") && self.quote_of(j).is_none() {
                 let mut v = j + 1;
-                while v < last && (lex.clause_words.contains(self.word(v)) || self.is_adverb(v)) {
+                while v < last && (self.is_clause_word(v) || self.is_adverb(v)) {
                     v += 1;
                 }
                 let finite = matches!(self.toks[v].tag, "VBD" | "VBZ" | "VBP" | "VBN");
@@ -1789,10 +1809,9 @@ impl<'a> SentenceView<'a> {
 
     /// Auxiliaries and adverbs right before token `i`, nearest first.
     fn aux_run(&self, i: usize) -> impl Iterator<Item = usize> + Clone + '_ {
-        let lex = Lexicon::get();
         (i.saturating_sub(3)..i)
             .rev()
-            .take_while(move |&j| lex.clause_words.contains(self.word(j)) || self.is_adverb(j))
+            .take_while(move |&j| self.is_clause_word(j) || self.is_adverb(j))
     }
 
     /// True for a passive participle: "be" among the auxiliaries before the
@@ -2414,7 +2433,9 @@ impl<'a> SentenceView<'a> {
             }
             VerbClass::Object | VerbClass::Intention
                 if self.is_quote(k)
-                    || self.is_word(k) && !is_stop(self.word(k)) && self.opens_noun_phrase(k) =>
+                    || self.is_word(k) && !is_stop(self.word(k)) && self.opens_noun_phrase(k)
+                    // A gerund clause is an object too: "support deploying troops".
+                    || verb.class == VerbClass::Object && self.toks[k].tag == "VBG" =>
             {
                 Some(self.extraction(
                     vec![self.cover(k, self.phrasal_end(k, self.phrase_end(k, last), true))],

@@ -424,3 +424,22 @@ fn inverted_sources_keep_postmodifiers_and_appositive_subjects_reach_participles
     let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
     assert_eq!(saying.1.as_deref(), Some("Ann Ross, the county clerk"));
 }
+
+#[test]
+fn typographic_apostrophes_read_like_plain_ones() {
+    let found = attributions("He doesn’t want a deal.");
+    assert_eq!(found[0].0, "want");
+    assert_eq!(found[0].1.as_deref(), Some("He"));
+    let found = attributions("She’s said that it failed.");
+    assert_eq!(found[0].1.as_deref(), Some("She"));
+    assert_eq!(found[0].2, "that it failed");
+    // After a name, "’s" is a possessive, not "has".
+    assert!(attributions("Trump’s proposed wall is costly.").is_empty());
+}
+
+#[test]
+fn object_verbs_take_gerund_clauses() {
+    let found = attributions("A 69% majority of voters support deploying more troops.");
+    assert_eq!(found[0].1.as_deref(), Some("A 69% majority of voters"));
+    assert_eq!(found[0].2, "deploying more troops");
+}
