@@ -443,3 +443,11 @@ fn object_verbs_take_gerund_clauses() {
     assert_eq!(found[0].1.as_deref(), Some("A 69% majority of voters"));
     assert_eq!(found[0].2, "deploying more troops");
 }
+
+#[test]
+fn a_finite_content_ends_before_a_contrast_or_concession() {
+    let found = attributions("The mayor said the plan works, but critics disagree.");
+    assert_eq!(found[0].2, "the plan works");
+    let found = attributions("The mayor said the plan works, although critics disagree.");
+    assert_eq!(found[0].2, "the plan works");
+}
