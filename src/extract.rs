@@ -824,6 +824,13 @@ impl<'a> SentenceView<'a> {
                 _ => break,
             }
         }
+        if let Some((open, close)) = self.quote_closing_at(end) {
+            // `Humphrey, who calls Trump a “sociopath,” said`: the comma closing
+            // a relative clause stands inside its quotation.
+            if open > 0 && close > open + 1 && self.is_punct(close - 1, ",") {
+                return self.appositive_subject(close - 1);
+            }
+        }
         if self.claimed[end] || self.quote_of(end).is_some() {
             return None;
         }
@@ -1195,8 +1202,35 @@ impl<'a> SentenceView<'a> {
                 && !self.is_proper_noun(start))
             || matches!(
                 w,
-                "once" | "although" | "though" | "because" | "since" | "if" | "reached" | "asked"
+                "once"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "reached"
+                    | "asked"
+                    | "here"
             )
+    }
+
+    /// True when token `k` opens a subordinate clause ("although", "when").
+    fn subordinator(&self, k: usize) -> bool {
+        matches!(
+            self.word(k),
+            "although"
+                | "though"
+                | "because"
+                | "since"
+                | "if"
+                | "while"
+                | "when"
+                | "as"
+                | "after"
+                | "before"
+                | "once"
+                | "whereas"
+        )
     }
 
     /// The token after the comma that closes an opening adverbial at `start`
@@ -1205,7 +1239,10 @@ impl<'a> SentenceView<'a> {
         if !self.opens_adverbial(start, limit) {
             return None;
         }
-        let comma = (start..limit.min(start + 9)).find(|&j| self.is_punct(j, ","))?;
+        // A subordinate clause ("Although he thanked the voters who came, …")
+        // runs longer than a phrase ("On Tuesday, …").
+        let reach = if self.subordinator(start) { 25 } else { 9 };
+        let comma = (start..limit.min(start + reach)).find(|&j| self.is_punct(j, ","))?;
         // "Still, though, …": a second short adverb after the first.
         let mut next = comma + 1;
         if next < limit && self.is_adverb(next) && self.is_punct(next + 1, ",") {
@@ -1534,6 +1571,16 @@ impl<'a> SentenceView<'a> {
         let stop = (opener..=last.min(opener + 15))
             .find(|&j| self.is_punct(j, ",") || self.is_quote(j))
             .unwrap_or(last + 1);
+        // "said Beck, who said there were …": a relative clause that reports
+        // words is an attribution of its own, not part of the source.
+        if matches!(w, "who" | "whose")
+            && (opener + 1..stop).any(|j| {
+                self.cue_verb_at(j)
+                    .is_some_and(|v| matches!(v.class, VerbClass::Speech | VerbClass::Belief))
+            })
+        {
+            return None;
+        }
         Some(stop - 1)
     }
 
@@ -2588,6 +2635,9 @@ impl<'a> SentenceView<'a> {
                         "but" | "and" | "while" | "although" | "though" | "adding"
                     ) => {}
                 None if self.adjunct_to_end(k, last) => {}
+                // `Y, said Democrats who know him.`: a relative clause on the
+                // source closes the frame.
+                None if matches!(self.word(k), "who" | "whose") && subject.is_none() => {}
                 None => return None,
             }
         }

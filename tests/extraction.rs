@@ -451,3 +451,28 @@ fn a_finite_content_ends_before_a_contrast_or_concession() {
     let found = attributions("The mayor said the plan works, although critics disagree.");
     assert_eq!(found[0].2, "the plan works");
 }
+
+#[test]
+fn relative_clauses_around_sources() {
+    // A relative clause that reports words is its own attribution.
+    let found = attributions("“It is over,” said Ann Lee, who said the vote was rigged.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Lee"));
+    assert_eq!(found[1].2, "the vote was rigged");
+    // A relative clause after an inverted source closes the frame.
+    let found = attributions("The seat is safe, said two Democrats who know him.");
+    assert_eq!(found[0].1.as_deref(), Some("two Democrats"));
+    assert_eq!(found[0].2, "The seat is safe");
+    // The comma closing a relative clause may stand inside a quotation.
+    let found =
+        attributions("Mr. Lo, who calls the plan a “disaster,” said he would vote against it.");
+    let said = found.iter().find(|f| f.0 == "said").expect("said");
+    assert!(said.1.as_deref().unwrap().starts_with("Mr. Lo"), "{said:?}");
+    assert_eq!(said.2, "he would vote against it");
+    // A long subordinate clause before the subject of a participle cue.
+    let found = attributions(
+        "Although he thanked the voters who came to the rally in the rain, he sounded a sour note, saying, \"I'm not sure.\"",
+    );
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("he"));
+}
