@@ -476,3 +476,12 @@ fn relative_clauses_around_sources() {
     let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
     assert_eq!(saying.1.as_deref(), Some("he"));
 }
+
+#[test]
+fn a_quotation_carries_on_past_a_participle_clause_after_its_cue() {
+    let found = attributions(
+        "\"We won ten states,\" Ross said, referring to the primaries. \"Nobody else came close.\"",
+    );
+    let said = found.iter().find(|f| f.0 == "said").expect("said");
+    assert!(said.2.ends_with("\"Nobody else came close.\""), "{said:?}");
+}
