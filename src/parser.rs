@@ -1123,8 +1123,7 @@ impl Parser {
         let mut scores = vec![0f32; self.n_classes()];
         while !st.is_terminal() {
             let v = valid(&st);
-            // With an empty stack, SHIFT is the only move: no need to score
-            // (a quarter of all transitions or so).
+            // With an empty stack, SHIFT is the only move: no need to score.
             let best = if v.shift && !v.left && !v.right {
                 0
             } else {
