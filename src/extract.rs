@@ -1334,7 +1334,11 @@ impl<'a> SentenceView<'a> {
     /// failed: its nominal subject and its clausal complement (or object,
     /// for verbs whose object is the content).
     fn parsed_frame(&self, i: usize, class: VerbClass) -> Option<Extraction> {
-        if !self.parse_fallback || !self.toks[i].tag.starts_with("VB") {
+        // A raising verb takes no frame from the parse: no need to parse for it.
+        if !self.parse_fallback
+            || class == VerbClass::Raising
+            || !self.toks[i].tag.starts_with("VB")
+        {
             return None;
         }
         let parse = self

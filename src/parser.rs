@@ -41,7 +41,7 @@
 use std::collections::HashMap;
 
 use crate::tagger::{
-    argmax, escape_into, fmix, hash_str, normalize_into, unescape, write_comment_header, IdMap,
+    argmax, escape_into, fmix, hash_str, normalize_into, unescaped, write_comment_header, IdMap,
     SplitMix64, Weights, K,
 };
 
@@ -1048,7 +1048,7 @@ impl TrainWeights {
                 }
                 escape_into(&interner[p], &mut key);
             }
-            weights.push(feat_hash(*t, parts), *t, key, &row);
+            weights.push(feat_hash(*t, parts), *t, &key, &row);
         }
         weights
             .finish(n_classes)
@@ -1122,9 +1122,15 @@ impl Parser {
         let nl = self.labels.len();
         let mut scores = vec![0f32; self.n_classes()];
         while !st.is_terminal() {
-            let feats = hashes(&feature_parts(&self.marks, &toks, &st));
-            self.weights.score(&feats, &mut scores);
-            let best = best_valid(&mut scores, valid(&st), nl, self.root_label);
+            let v = valid(&st);
+            // With an empty stack, SHIFT is the only move: no need to score.
+            let best = if v.shift && !v.left && !v.right {
+                0
+            } else {
+                let feats = hashes(&feature_parts(&self.marks, &toks, &st));
+                self.weights.score(&feats, &mut scores);
+                best_valid(&mut scores, v, nl, self.root_label)
+            };
             apply(
                 &mut st,
                 decode(best, nl),
@@ -1319,7 +1325,7 @@ impl Parser {
     /// Use a `step` of at most `threshold` so that no kept weight rounds to zero.
     pub fn prune(&mut self, threshold: f32, step: f32) {
         let old = std::mem::take(&mut self.weights);
-        for r in old.rows {
+        for r in &old.rows {
             let row: Vec<(u16, f32)> = old.entries[r.off as usize..(r.off + r.len) as usize]
                 .iter()
                 .filter(|(_, w)| w.abs() >= threshold)
@@ -1327,7 +1333,7 @@ impl Parser {
                 .filter(|(_, w)| *w != 0.0)
                 .collect();
             if !row.is_empty() {
-                self.weights.push(r.hash, r.tpl, r.key, &row);
+                self.weights.push(r.hash, r.tpl, old.key(r), &row);
             }
         }
         let n = self.n_classes();
@@ -1397,7 +1403,8 @@ impl Parser {
         let mut parser: Option<Parser> = None;
         let mut seen_magic = false;
         let mut section: Option<usize> = None;
-        let unesc = |s: &str, ln: usize| unescape(s, ln).map_err(|e| line_err(ln, e.message));
+        let unesc = |s, ln| unescaped(s, ln).map_err(|e| line_err(ln, e.message));
+        let mut row = Vec::new();
         for (ln, line) in text.lines().enumerate() {
             let ln = ln + 1;
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -1416,7 +1423,7 @@ impl Parser {
                     }
                     let labels = rest
                         .split_ascii_whitespace()
-                        .map(|l| unesc(l, ln))
+                        .map(|l| unesc(l, ln).map(std::borrow::Cow::into_owned))
                         .collect::<Result<Vec<_>, _>>()?;
                     if labels.is_empty() || 1 + 2 * labels.len() > u16::MAX as usize {
                         return Err(line_err(ln, "bad number of labels"));
@@ -1438,25 +1445,27 @@ impl Parser {
                 .ok_or_else(|| line_err(ln, "entry before the labels line"))?;
             let t = section.ok_or_else(|| line_err(ln, "entry outside a section"))?;
             let (name, kinds) = TEMPLATES[t];
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() != kinds.len() + 1 {
+            // The model has some 600,000 entry lines: no allocation per line
+            // unless a part has escapes.
+            if line.bytes().filter(|&b| b == b'\t').count() != kinds.len() {
                 return Err(line_err(
                     ln,
                     format!("template {name} needs {} fields", kinds.len() + 1),
                 ));
             }
+            let (key, weights) = line.rsplit_once('\t').expect("counted tabs");
             let mut parts = [0u64; 4];
-            for (i, kind) in kinds.bytes().enumerate() {
-                let s = unesc(fields[i], ln)?;
-                parts[i] = if kind == b's' {
+            for ((part, kind), field) in parts.iter_mut().zip(kinds.bytes()).zip(key.split('\t')) {
+                let s = unesc(field, ln)?;
+                *part = if kind == b's' {
                     set_hash_of(&s)
                 } else {
                     hash_str(&s)
                 };
             }
             let n = p.n_classes();
-            let mut row = Vec::new();
-            for cw in fields[kinds.len()].split_ascii_whitespace() {
+            row.clear();
+            for cw in weights.split_ascii_whitespace() {
                 let bad = || line_err(ln, format!("bad weight {cw:?}"));
                 let (c, w) = cw.split_once(':').ok_or_else(bad)?;
                 let c: u16 = c
@@ -1471,12 +1480,7 @@ impl Parser {
                     .ok_or_else(bad)?;
                 row.push((c, w));
             }
-            p.weights.push(
-                feat_hash(t, &parts),
-                t,
-                fields[..kinds.len()].join("\t"),
-                &row,
-            );
+            p.weights.push(feat_hash(t, &parts), t, key, &row);
         }
         let mut parser =
             parser.ok_or_else(|| ParserError::Model("missing header or labels line".into()))?;
