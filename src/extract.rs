@@ -2335,6 +2335,13 @@ impl<'a> SentenceView<'a> {
             None => i.checked_sub(1),
         };
         if let Some(b) = before_frame {
+            // `"Q," he said of the plan`: with the content before it, "of"
+            // only names the topic and is no part of the cue.
+            let cue = if particle && self.word(i + 1) == "of" {
+                self.cover(i, i)
+            } else {
+                cue
+            };
             if let Some(found) = self.cue_after_content(i, b, subject, last, cue, verb) {
                 return Some(found);
             }

@@ -485,3 +485,10 @@ fn a_quotation_carries_on_past_a_participle_clause_after_its_cue() {
     let said = found.iter().find(|f| f.0 == "said").expect("said");
     assert!(said.2.ends_with("\"Nobody else came close.\""), "{said:?}");
 }
+
+#[test]
+fn said_of_after_a_quotation_keeps_of_out_of_the_cue() {
+    let found = attributions("\"We have got to win,\" he said of the race.");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(found[0].2, "\"We have got to win,\"");
+}
