@@ -735,7 +735,8 @@ impl<'a> SentenceView<'a> {
                     || w.chars().all(|c| c.is_ascii_digit())
                     || is_np_tag(tok.tag)
             }
-            _ => matches!(w, "-" | "&" | "%"),
+            // A hyphen with spaces around it is a dash ("NEW YORK - Trump said").
+            _ => matches!(w, "&" | "%") || w == "-" && !self.spaced(i),
         }
     }
 
@@ -750,6 +751,34 @@ impl<'a> SentenceView<'a> {
                 || k > 0
                     && (Lexicon::get().pronoun(self.word(k - 1)).is_some()
                         || self.word(k - 1) == "who"))
+    }
+
+    /// The first token after a dateline opening the sentence ("WASHINGTON —",
+    /// "CONCORD, N.H. -", "MEXICO CITY, Feb. 8 (UPI) —"): a capitalised
+    /// place, an optional date and agency, then a dash.
+    fn after_dateline(&self) -> Option<usize> {
+        let first = self.text_of(0);
+        if first.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || first.chars().any(char::is_lowercase)
+        {
+            return None;
+        }
+        let dash = (1..self.len().min(12)).find(|&j| {
+            matches!(self.word(j), "—" | "–" | "--") || self.word(j) == "-" && self.spaced(j)
+        })?;
+        let dateline = (1..dash).all(|j| {
+            let t = self.text_of(j);
+            !self.is_word(j) || t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+        (dateline && dash + 1 < self.len()).then_some(dash + 1)
+    }
+
+    /// True when token `i` has white space on both sides.
+    fn spaced(&self, i: usize) -> bool {
+        let span = self.toks[i].span;
+        let before = self.text[..span.start].chars().next_back();
+        let after = self.text[span.end..].chars().next();
+        before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
     }
 
     /// True when token `i` can head a source noun phrase.
@@ -1134,7 +1163,7 @@ impl<'a> SentenceView<'a> {
     /// `limit`: after an opening quotation, conjunction or short adverbial.
     fn sentence_subject(&self, limit: usize) -> Option<(usize, usize)> {
         let lex = Lexicon::get();
-        let mut start = 0;
+        let mut start = self.after_dateline().filter(|&s| s < limit).unwrap_or(0);
         if let Some(&(0, close)) = self.regions.first() {
             start = close + 1;
             while start < limit && self.is_punct(start, ",") {
@@ -1410,7 +1439,7 @@ impl<'a> SentenceView<'a> {
             {
                 close + 1
             }
-            _ => 0,
+            _ => self.after_dateline().filter(|&s| s < comma).unwrap_or(0),
         };
         // An opening conjunction or adverb is not part of the subject ("But",
         // "Even", "Still,").

@@ -492,3 +492,16 @@ fn said_of_after_a_quotation_keeps_of_out_of_the_cue() {
     assert_eq!(found[0].0, "said");
     assert_eq!(found[0].2, "\"We have got to win,\"");
 }
+
+#[test]
+fn a_dateline_is_no_part_of_a_subject() {
+    let found = attributions(
+        "CONCORD, N.H. — Ann Ross rallied voters on Monday, saying the race was close.",
+    );
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("Ann Ross"));
+    let found = attributions("BOSTON - Mayor Ann Ross said the race was close.");
+    assert_eq!(found[0].1.as_deref(), Some("Mayor Ann Ross"));
+    let found = attributions("DENVER, Colo. — Ann Ross, a senator, said the race was close.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross, a senator"));
+}
