@@ -2163,7 +2163,8 @@ impl<'a> SentenceView<'a> {
     /// (", but …"), which are mostly the writer's, not the source's. (A
     /// trailing participle clause, ", throwing the race open", is cut after
     /// an object but not here: measured on PolNeAR, the annotators keep it
-    /// in a finite content as often as not.)
+    /// in a finite content as often as not, and so they do a subordinate
+    /// clause: "… as he faces a test".)
     fn finite_content_end(&self, from: usize, last: usize) -> usize {
         (from.max(2)..=last)
             .find(|&j| {
@@ -2226,7 +2227,7 @@ impl<'a> SentenceView<'a> {
             }
             // "… when it came to a vote", "after cutting ties": a subordinate
             // clause is no part of an object or an infinitive.
-            if object && matches!(w, "after" | "before" | "since" | "when" | "until") {
+            if object && matches!(w, "after" | "before" | "since" | "when" | "until" | "as") {
                 let clause = self.toks.get(j + 1).is_some_and(|t| t.tag == "VBG")
                     || (j + 1..=last.min(j + 5))
                         .take_while(|&v| !self.is_punct(v, ","))

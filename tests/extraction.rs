@@ -505,3 +505,9 @@ fn a_dateline_is_no_part_of_a_subject() {
     let found = attributions("DENVER, Colo. — Ann Ross, a senator, said the race was close.");
     assert_eq!(found[0].1.as_deref(), Some("Ann Ross, a senator"));
 }
+
+#[test]
+fn an_object_ends_before_an_as_clause() {
+    let found = attributions("Ross criticized the mayor as he toured the harbor.");
+    assert_eq!(found[0].2, "the mayor");
+}
