@@ -1401,6 +1401,11 @@ impl<'a> SentenceView<'a> {
         if !(free(ss, se) && free(cs, ce)) || (ss..=se).contains(&i) || (cs..=ce).contains(&i) {
             return None;
         }
+        // A relative "that" mostly stands for a thing ("businesses that share
+        // profits"): right under 3 times in 10 on PolNeAR.
+        if ss == se && self.word(ss) == "that" {
+            return None;
+        }
         Some(self.extraction(
             vec![self.cover(cs, ce)],
             self.cover(i, i),
