@@ -511,3 +511,16 @@ fn an_object_ends_before_an_as_clause() {
     let found = attributions("Ross criticized the mayor as he toured the harbor.");
     assert_eq!(found[0].2, "the mayor");
 }
+
+#[test]
+fn a_relative_that_is_no_source_of_a_parsed_frame() {
+    assert!(attributions("Firms that share profits with their staff grow faster.").is_empty());
+}
+
+#[test]
+fn the_generic_you_and_an_interviewer_label_are_no_sources() {
+    assert!(attributions("You know the race is close.").is_empty());
+    assert!(attributions("Q: Will you run for the Senate next year?").is_empty());
+    let found = attributions("She said you know the race is close.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
