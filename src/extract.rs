@@ -528,9 +528,13 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         let verb = Lexicon::get().cue_verb(self.word(i))?;
-        // After "to" it is an infinitive; after a determiner or possessive it
-        // is a noun ("her views", "the email server").
-        if i > 0 && (self.word(i - 1) == "to" || is_determiner(self.word(i - 1))) {
+        // After "to" it is an infinitive, a cue only when the verb governing it
+        // is none ("He went on to say", "voters are more likely to say");
+        // after a determiner or possessive it is a noun ("her views").
+        if i > 0
+            && (self.word(i - 1) == "to" && self.infinitive_governor(i, verb).is_none()
+                || is_determiner(self.word(i - 1)))
+        {
             return None;
         }
         // The tagger tells "plans to"/"the plans" and "support Trump"/"his support".
@@ -785,6 +789,40 @@ impl<'a> SentenceView<'a> {
         let before = self.text[..span.start].chars().next_back();
         let after = self.text[span.end..].chars().next();
         before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
+    }
+
+    /// The finite verb governing a speech infinitive at `i` ("went" in "He
+    /// went on to say", "are" in "voters are more likely to say"), when it is
+    /// close, in the same clause and not a cue itself (then "wants to say" is
+    /// that cue's content).
+    fn infinitive_governor(&self, i: usize, verb: &CueVerb) -> Option<usize> {
+        if verb.class != VerbClass::Speech || i < 3 || self.word(i - 1) != "to" {
+            return None;
+        }
+        let lex = Lexicon::get();
+        for j in (i.saturating_sub(8)..i - 1).rev() {
+            if !self.is_word(j) || self.claimed[j] || self.quote_of(j).is_some() {
+                return None;
+            }
+            // "led Republicans to say": an object between them speaks, not the subject.
+            if lex.cue_verb(self.word(j)).is_some()
+                || matches!(self.toks[j].tag, "NNP" | "NNPS" | "NNS" | "PRP")
+            {
+                return None;
+            }
+            if matches!(self.toks[j].tag, "VBD" | "VBZ" | "VBP" | "MD") {
+                // "It is too soon to say": no one speaks.
+                let expletive = j > 0 && matches!(self.word(j - 1), "it" | "there");
+                return (!expletive).then_some(j);
+            }
+        }
+        None
+    }
+
+    /// [`Self::infinitive_governor`] of the cue verb at `i`, if it is one.
+    fn governor_of(&self, i: usize) -> Option<usize> {
+        let verb = Lexicon::get().cue_verb(self.word(i))?;
+        self.infinitive_governor(i, verb)
     }
 
     /// True when token `i` can head a source noun phrase.
@@ -1107,6 +1145,9 @@ impl<'a> SentenceView<'a> {
 
     /// Auxiliaries and adverbs right before the cue at `i` ("has also said").
     fn aux_before(&self, i: usize) -> Option<Span> {
+        // "went on to say": the governing verb and what follows it belong to the cue.
+        let cue = i;
+        let i = self.governor_of(i).unwrap_or(i);
         let mut start = i;
         while start > 0 {
             let skippable = self.is_word(start - 1)
@@ -1118,13 +1159,16 @@ impl<'a> SentenceView<'a> {
             }
             start -= 1;
         }
-        (start < i).then(|| self.cover(start, i - 1))
+        (start < cue).then(|| self.cover(start, cue - 1))
     }
 
     /// The subject of the cue at `i`: the phrase right before it, or for a
     /// participle after a comma ("…, saying that") and a verb after "and"
     /// ("Obama met survivors and said …") the subject of the sentence.
     fn subject_of(&self, i: usize) -> Option<(usize, usize)> {
+        if let Some(governor) = self.governor_of(i) {
+            return self.np_before(governor);
+        }
         match self.distant_subject_boundary(i) {
             Some(before) => self.sentence_subject(before),
             None => self.np_before(i),

@@ -524,3 +524,20 @@ fn the_generic_you_and_an_interviewer_label_are_no_sources() {
     let found = attributions("She said you know the race is close.");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_speech_infinitive_under_a_plain_verb_is_a_cue() {
+    let found = attributions("He went on to say that the plan failed.");
+    assert_eq!(found[0].0, "say");
+    assert_eq!(found[0].1.as_deref(), Some("He"));
+    assert_eq!(found[0].2, "that the plan failed");
+    let found = attributions("Voters are more likely to say that the economy is weak.");
+    assert_eq!(found[0].1.as_deref(), Some("Voters"));
+    // No one speaks in "it is too soon to say"; an object between them speaks.
+    assert!(attributions("It is too soon to say how bad it is.").is_empty());
+    assert!(
+        attributions("The loss led Republicans to say that the race was over.")
+            .iter()
+            .all(|f| f.1.as_deref() != Some("The loss"))
+    );
+}
