@@ -18,6 +18,7 @@
 //! | `naming_quote` / `naming_object` | `which X called "Q"` / `X called him a liar` |
 //! | `as_source_cue` | `As X informed earlier, Y` |
 //! | `as_reported_by` | `As reported by X, Y` / `Y, as first reported by X` |
+//! | `passive_with_agent` | `Y was first reported by X` (the subject is the content) |
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
@@ -1915,6 +1916,50 @@ impl<'a> SentenceView<'a> {
         ))
     }
 
+    /// "News of the move was first reported by the Herald": a passive speech
+    /// verb whose agent follows "by" (past time words: "last week by X"); the
+    /// subject is what was reported.
+    fn passive_with_agent(
+        &self,
+        i: usize,
+        verb: &CueVerb,
+        cue: Span,
+        last: usize,
+    ) -> Option<Extraction> {
+        let lex = Lexicon::get();
+        // "Sanders was asked by the host whether …" is a question put to the
+        // subject, and "explained by" gives a cause.
+        if verb.class != VerbClass::Speech || lex.takes_addressee(verb) || verb.lemma == "explain" {
+            return None;
+        }
+        let by = (i + 1..=last.min(i + 4)).find(|&j| self.word(j) == "by")?;
+        if !(i + 1..by).all(|j| {
+            lex.time_words.contains(self.word(j))
+                || matches!(self.word(j), "last" | "this" | "earlier")
+                || self.is_adverb(j)
+        }) {
+            return None;
+        }
+        let (ss, se) = self.np_after(by + 1, 10)?;
+        let first_aux = self.aux_run(i).last()?;
+        let (cs, ce) = self.np_before(first_aux)?;
+        // A relative pronoun or a pronoun stands for what was reported elsewhere.
+        if cs == ce
+            && (lex.pronoun(self.word(cs)).is_some()
+                || matches!(self.word(cs), "which" | "that" | "who"))
+        {
+            return None;
+        }
+        Some(self.extraction(
+            vec![self.cover(cs, ce)],
+            cue,
+            Some(self.cover(ss, se)),
+            "passive_with_agent",
+            AttributionKind::Indirect,
+            0.7,
+        ))
+    }
+
     /// "As reported by X, Y" / "Y, as first reported by X": the agent after
     /// "by" is the source; the clause on the other side of the comma is the content.
     fn as_reported_by(&self, i: usize, cue: Span, last: usize) -> Option<Extraction> {
@@ -2388,9 +2433,10 @@ impl<'a> SentenceView<'a> {
         if let Some(found) = self.as_reported_by(i, cue, last) {
             return Some(found);
         }
-        // The subject of a passive is not the one who speaks ("the company is informed").
+        // The subject of a passive is not the one who speaks ("the company is
+        // informed"); the agent after "by" is.
         if self.is_passive(i) {
-            return None;
+            return self.passive_with_agent(i, verb, cue, last);
         }
         let subject = self.subject_of(i);
 

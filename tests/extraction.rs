@@ -541,3 +541,17 @@ fn a_speech_infinitive_under_a_plain_verb_is_a_cue() {
             .all(|f| f.1.as_deref() != Some("The loss"))
     );
 }
+
+#[test]
+fn a_passive_report_names_its_agent_after_by() {
+    let found = attributions("Her move was first reported last week by the Daily Ledger.");
+    assert_eq!(found[0].0, "reported");
+    assert_eq!(found[0].1.as_deref(), Some("the Daily Ledger"));
+    assert_eq!(found[0].2, "Her move");
+    // A question put to the subject is not the agent's report.
+    assert!(
+        attributions("Ross was asked by the host whether she would run.")
+            .iter()
+            .all(|f| f.1.as_deref() != Some("the host"))
+    );
+}
