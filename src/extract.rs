@@ -573,7 +573,8 @@ impl<'a> SentenceView<'a> {
                     | "before"
                     | "by"
                     | "when"
-            ) || self.toks[p].kind == TokenKind::Quote;
+            ) || self.toks[p].kind == TokenKind::Quote
+                || self.absolute_subject_before(p);
             if !licensed {
                 return None;
             }
@@ -824,6 +825,22 @@ impl<'a> SentenceView<'a> {
     fn governor_of(&self, i: usize) -> Option<usize> {
         let verb = Lexicon::get().cue_verb(self.word(i))?;
         self.infinitive_governor(i, verb)
+    }
+
+    /// True when the noun phrase ending at `end` opens with "with": the
+    /// subject of an absolute clause ("with 30 percent of voters saying …",
+    /// "with Cruz calling Trump his friend").
+    fn absolute_subject_before(&self, end: usize) -> bool {
+        let lex = Lexicon::get();
+        if !(self.toks[end].is_noun() || self.toks[end].tag == "CD") {
+            return false;
+        }
+        (end.saturating_sub(8)..end)
+            .rev()
+            .take_while(|&j| {
+                self.word(j) == "with" || self.np_token(j, lex) || self.word(j) == "of"
+            })
+            .any(|j| self.word(j) == "with")
     }
 
     /// True when token `i` can head a source noun phrase.

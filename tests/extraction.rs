@@ -555,3 +555,11 @@ fn a_passive_report_names_its_agent_after_by() {
             .all(|f| f.1.as_deref() != Some("the host"))
     );
 }
+
+#[test]
+fn an_absolute_clause_after_with_has_its_own_subject() {
+    let found = attributions("The race tightened, with most voters saying the economy was weak.");
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("most voters"));
+    assert_eq!(saying.2, "the economy was weak");
+}
