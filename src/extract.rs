@@ -1041,10 +1041,14 @@ impl<'a> SentenceView<'a> {
     /// nurses") or a possessive apostrophe ("Sanders’ aides"). The widened
     /// phrase must begin where a subject can begin, so "He lost the race and
     /// his aides said" keeps "his aides".
-    fn widen_subject_left(&self, mut start: usize) -> usize {
+    fn widen_subject_left(&self, start: usize) -> usize {
         let lex = Lexicon::get();
-        while start >= 2 {
-            let link = start - 1;
+        // Each link widens a candidate; the subject takes the widest candidate
+        // that begins where a subject can ("Staff for the committee on X").
+        let mut widest = start;
+        let mut candidate = start;
+        while candidate >= 2 {
+            let link = candidate - 1;
             let lw = self.word(link);
             let possessive = matches!(lw, "’" | "'") && self.word(link - 1).ends_with('s');
             let coordination = matches!(lw, "and" | "&");
@@ -1060,20 +1064,33 @@ impl<'a> SentenceView<'a> {
             if preposition && head > 0 && matches!(self.toks[head].tag, "JJ" | "VBN") {
                 head -= 1;
             }
-            let share = lw == "of" && (self.toks[head].tag == "CD" || self.word(head) == "%");
+            let share = lw == "of"
+                && (self.toks[head].tag == "CD" || matches!(self.word(head), "%" | "percent"));
             if self.claimed[head]
                 || self.quote_of(head).is_some()
                 || !(share || self.np_head(head, lex))
             {
                 break;
             }
-            let left = self.np_start(head);
-            if !self.opens_subject(left, coordination) {
+            candidate = self.np_start(head);
+            if self.opens_subject(candidate, coordination) {
+                widest = candidate;
+            } else if coordination {
+                // "He lost the race and his aides said": two clauses, not one phrase.
                 break;
             }
-            start = left;
         }
-        start
+        // A predeterminer: "Both Democrats and Republicans", "Almost half".
+        if widest > 0
+            && matches!(
+                self.word(widest - 1),
+                "both" | "all" | "almost" | "nearly" | "about" | "only" | "roughly"
+            )
+            && self.opens_subject(widest - 1, true)
+        {
+            widest -= 1;
+        }
+        widest
     }
 
     /// True when a subject noun phrase can begin at token `k`: at the sentence
@@ -1185,12 +1202,25 @@ impl<'a> SentenceView<'a> {
     /// ("Obama met survivors and said …") the subject of the sentence.
     fn subject_of(&self, i: usize) -> Option<(usize, usize)> {
         if let Some(governor) = self.governor_of(i) {
-            return self.np_before(governor);
+            return self
+                .np_before(governor)
+                .map(|np| self.with_reflexive(np, governor));
         }
         match self.distant_subject_boundary(i) {
             Some(before) => self.sentence_subject(before),
-            None => self.np_before(i),
+            None => self.np_before(i).map(|np| self.with_reflexive(np, i)),
         }
+    }
+
+    /// A subject extended over the reflexive after it ("Ford itself said",
+    /// "Mr. Rubio himself"), which names the same source.
+    fn with_reflexive(&self, (start, end): (usize, usize), cue: usize) -> (usize, usize) {
+        let next = end + 1;
+        let reflexive = matches!(
+            self.word(next),
+            "himself" | "herself" | "itself" | "themselves" | "myself" | "ourselves"
+        );
+        (start, if reflexive && next < cue { next } else { end })
     }
 
     /// True when the cue at `i` takes the sentence's subject rather than the
@@ -1758,7 +1788,7 @@ impl<'a> SentenceView<'a> {
                 || (matches!(w, "for" | "to" | "at" | "with" | "in")
                     && end.is_some_and(|e: usize| {
                         !self.toks[e].is_capitalized(self.text)
-                            && (self.toks[e].is_noun() || self.word(e) == "familiar")
+                            && (self.toks[e].is_noun() || matches!(self.word(e), "familiar" | "close"))
                     })
                     && k + 1 < self.len()
                     && (self.np_token(k + 1, lex) && !is_stop(self.word(k + 1))))

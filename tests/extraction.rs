@@ -211,8 +211,10 @@ fn appositive_subjects_after_a_clause_or_a_common_noun() {
 fn adverbs_and_reflexives_between_subject_and_cue() {
     let found = attributions("The mayor has since said the harbor would stay open.");
     assert_eq!(found[0].1.as_deref(), Some("The mayor"));
+    // The reflexive names the same source and belongs to the mention, as
+    // PolNeAR's annotators mark it.
     let found = attributions("The company itself said the plant would stay open.");
-    assert_eq!(found[0].1.as_deref(), Some("The company"));
+    assert_eq!(found[0].1.as_deref(), Some("The company itself"));
 }
 
 #[test]
@@ -562,4 +564,35 @@ fn an_absolute_clause_after_with_has_its_own_subject() {
     let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
     assert_eq!(saying.1.as_deref(), Some("most voters"));
     assert_eq!(saying.2, "the economy was weak");
+}
+
+#[test]
+fn subjects_widen_over_several_links_reflexives_and_predeterminers() {
+    let cases = [
+        (
+            "Staff for the House committee on trade said that the bill was dead.",
+            "Staff for the House committee on trade",
+        ),
+        (
+            "Both Democrats and Republicans argued that it failed.",
+            "Both Democrats and Republicans",
+        ),
+        (
+            "Ford itself said that the plant would close.",
+            "Ford itself",
+        ),
+        (
+            "28 percent of voters said that the race was over.",
+            "28 percent of voters",
+        ),
+    ];
+    for (sentence, source) in cases {
+        let found = attributions(sentence);
+        assert_eq!(found[0].1.as_deref(), Some(source), "{sentence}");
+    }
+    let found = attributions("\"We are ready,\" said a source close to the campaign.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("a source close to the campaign")
+    );
 }
