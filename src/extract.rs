@@ -1608,7 +1608,21 @@ impl<'a> SentenceView<'a> {
                         || self.cue_verb_at(j).is_none()
                         || self.word(j).ends_with("ing"))
             });
-        (name_ok && appositive_ok).then(|| (start, comma - 1))
+        if !(name_ok && appositive_ok) {
+            return None;
+        }
+        // An adjunct or participle between commas ("Clinton, during a town
+        // hall, said", "Rubio, appearing on Fox News, said") is no part of
+        // the name; an appositive or relative clause is.
+        let opener = first_comma + 1;
+        let participle = self.toks[opener].tag == "VBG"
+            && !self.toks.get(opener + 1).is_some_and(|t| t.is_noun());
+        let adjunct = (matches!(self.toks[opener].tag, "IN" | "RB") || participle)
+            && !matches!(
+                self.word(opener),
+                "who" | "whose" | "whom" | "which" | "including" | "like" | "now" | "formerly"
+            );
+        Some((start, if adjunct { first_comma - 1 } else { comma - 1 }))
     }
 
     /// The token index of an extraction's mention when it is the relative pronoun "who".

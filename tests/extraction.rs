@@ -596,3 +596,20 @@ fn subjects_widen_over_several_links_reflexives_and_predeterminers() {
         Some("a source close to the campaign")
     );
 }
+
+#[test]
+fn an_adjunct_between_commas_is_no_part_of_the_subject() {
+    let found =
+        attributions("Ann Ross, during a town hall in Ohio, said the plant would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
+    let found = attributions("Ann Ross, appearing on the radio, said the plant would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
+    // An appositive, a relative clause or an "including" list is.
+    let found = attributions("Ann Ross, the county clerk, said the plant would stay open.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross, the county clerk"));
+    let found = attributions("Several mayors, including Ann Ross, said the plant would stay open.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Several mayors, including Ann Ross")
+    );
+}
