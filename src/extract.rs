@@ -1312,6 +1312,7 @@ impl<'a> SentenceView<'a> {
         }
         // "Tracy Martin, Trayvon's father, said …, saying": the appositive is
         // part of the subject when a verb follows it.
+        let e = self.with_parenthesis(e, limit - 1);
         let with = self.with_appositive(e, limit - 1);
         let e = if with > e && with + 2 < limit && self.is_punct(with + 1, ",") {
             with
@@ -1681,14 +1682,7 @@ impl<'a> SentenceView<'a> {
     /// director of the foundation, …"): the end of the phrase, extended over
     /// ", APPOSITIVE" when it opens with a determiner or a title.
     fn with_appositive(&self, end: usize, last: usize) -> usize {
-        let mut end = end;
-        // "Sen. Rand Paul (R-Ky.)": a parenthesis right after the name belongs to it.
-        if self.is_punct(end + 1, "(") {
-            match (end + 2..=last.min(end + 10)).find(|&j| self.is_punct(j, ")")) {
-                Some(close) => end = close,
-                None => return end,
-            }
-        }
+        let mut end = self.with_parenthesis(end, last);
         // Appositives may follow one another: "Sylke Tempel, the editor of X,
         // the magazine of Y".
         for _ in 0..3 {
@@ -1698,6 +1692,17 @@ impl<'a> SentenceView<'a> {
             }
         }
         end
+    }
+
+    /// "Sen. Rand Paul (R-Ky.)": a parenthesis right after the name at `end`
+    /// belongs to it; the name's new last token.
+    fn with_parenthesis(&self, end: usize, last: usize) -> usize {
+        if !self.is_punct(end + 1, "(") {
+            return end;
+        }
+        (end + 2..=last.min(end + 10))
+            .find(|&j| self.is_punct(j, ")"))
+            .unwrap_or(end)
     }
 
     /// The last token of one comma-led appositive or relative clause right
@@ -1710,7 +1715,7 @@ impl<'a> SentenceView<'a> {
         }
         let w = self.word(opener);
         let tok = &self.toks[opener];
-        if !(is_determiner(w)
+        let opens = is_determiner(w)
             || lex.is_title(w)
             || lex.np_words.contains(w)
             || lex.source_noun_kind(w).is_some()
@@ -1718,13 +1723,21 @@ impl<'a> SentenceView<'a> {
             || (!tok.is_capitalized(self.text) && is_np_tag(tok.tag))
             || tok.tag == "CD"
             // "Smith, Politifact's editor"
-            || matches!(self.word(opener + 1), "'s" | "’s") && opener + 2 <= last)
-        {
-            return None;
-        }
+            || matches!(self.word(opener + 1), "'s" | "’s") && opener + 2 <= last;
         let stop = (opener..=last.min(opener + 15))
             .find(|&j| self.is_punct(j, ",") || self.is_quote(j))
             .unwrap_or(last + 1);
+        // "James Cunningham, then ambassador to Israel", "Joe Donnelly,
+        // Democrat of Indiana", "Ann Lee, CrowdTangle chief executive": a
+        // role without a determiner.
+        let role = (opener..stop)
+            .any(|j| lex.is_title(self.word(j)) || lex.source_noun_kind(self.word(j)).is_some());
+        if !(opens
+            || matches!(w, "then" | "now" | "formerly") && role
+            || tok.is_capitalized(self.text) && role)
+        {
+            return None;
+        }
         // "said Beck, who said there were …": a relative clause that reports
         // words is an attribution of its own, not part of the source.
         if matches!(w, "who" | "whose")

@@ -613,3 +613,16 @@ fn an_adjunct_between_commas_is_no_part_of_the_subject() {
         Some("Several mayors, including Ann Ross")
     );
 }
+
+#[test]
+fn roles_without_a_determiner_and_parentheses_stay_with_the_name() {
+    let found = attributions("\"It is over,\" said Joe Dunn, then ambassador to Chile.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Joe Dunn, then ambassador to Chile")
+    );
+    let found =
+        attributions("Sen. Ann Ross (D-Ore.) rallied voters in Salem, saying the race was close.");
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("Sen. Ann Ross (D-Ore.)"));
+}
