@@ -300,7 +300,13 @@ fn read_nested(
     if depth >= MAX_NESTING {
         return;
     }
-    let mut inner = Vec::new();
+    let mut inner: Vec<Extraction> = Vec::new();
+    // Contents read so far, so that reports found inside two different
+    // contents never disagree on where a statement ends.
+    let mut contents = Contents::default();
+    for e in &reading.extractions {
+        contents.add(&e.content);
+    }
     for extraction in &reading.extractions {
         for fragment in &extraction.content {
             // A quotation is all quoted tokens, where no cue is looked for.
@@ -317,15 +323,19 @@ fn read_nested(
             // Inside a report, the linguists annotate further reports of
             // speech, and hardly ever beliefs and intentions ("they said
             // they believed …" is one attribution): measured on PolNeAR.
-            inner.extend(
-                nested
+            for e in nested.extractions {
+                // A cue read already in the sentence ("X said Y, CNN reported"
+                // holds "X said Y") is not read twice.
+                let known = reading
                     .extractions
-                    .into_iter()
-                    .filter(|e| reports_speech(text, e))
-                    // A cue read already in the sentence ("X said Y, CNN reported"
-                    // holds "X said Y") is not read twice.
-                    .filter(|e| reading.extractions.iter().all(|o| o.cue != e.cue)),
-            );
+                    .iter()
+                    .chain(&inner)
+                    .any(|o| o.cue == e.cue);
+                if reports_speech(text, &e) && !known && !contents.crosses(&e.content) {
+                    contents.add(&e.content);
+                    inner.push(e);
+                }
+            }
         }
     }
     if !inner.is_empty() {
