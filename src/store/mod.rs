@@ -171,6 +171,28 @@ impl Store {
     /// brings its schema up to date. A database from a newer claimdb is
     /// refused before anything is written.
     pub fn open(path: &Path) -> Result<Store> {
+        // Setting the journal mode of a file another process is creating or
+        // converting can fail with SQLITE_BUSY without SQLite's busy handler
+        // ever waiting; such a lock is short, so the whole opening is tried
+        // again until the busy timeout runs out.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match Store::open_once(path) {
+                Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                    if matches!(
+                        f.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// One attempt of [`Store::open`].
+    fn open_once(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         // SQLite falls back to reading a file it may not write; say so now
         // rather than fail on the first article.
