@@ -978,7 +978,7 @@ impl<'a> SentenceView<'a> {
             return Some((start, end));
         }
         if self.np_head(end, lex) {
-            let start = self.widen_subject_left(self.np_start(end));
+            let start = self.widen_subject_left(self.np_start(end), end);
             return Some((start, end));
         }
         // A lower-case head anchored by a determiner close to its left: "the woman said".
@@ -1045,23 +1045,27 @@ impl<'a> SentenceView<'a> {
         start
     }
 
-    /// Widens a subject noun phrase starting at `start` leftwards over the
+    /// Widens a subject noun phrase (`start` to `end`) leftwards over the
     /// link it hangs from: a preposition ("Polls in Iowa", "Some of the women",
     /// "a source familiar with the talks"), a coordination ("doctors and
     /// nurses") or a possessive apostrophe ("Sanders’ aides"). The widened
     /// phrase must begin where a subject can begin, so "He lost the race and
     /// his aides said" keeps "his aides".
-    fn widen_subject_left(&self, start: usize) -> usize {
+    fn widen_subject_left(&self, start: usize, end: usize) -> usize {
         let lex = Lexicon::get();
         // Each link widens a candidate; the subject takes the widest candidate
         // that begins where a subject can ("Staff for the committee on X").
         let mut widest = start;
         let mut candidate = start;
+        let mut listed = (start..end).any(|j| self.word(j) == "and");
         while candidate >= 2 {
             let link = candidate - 1;
             let lw = self.word(link);
             let possessive = matches!(lw, "’" | "'") && self.word(link - 1).ends_with('s');
-            let coordination = matches!(lw, "and" | "&");
+            // "Trump, Ryan and Priebus": a comma joins the items of a list
+            // that ends in "and".
+            let coordination = matches!(lw, "and" | "&") || listed && self.is_punct(link, ",");
+            listed |= coordination;
             let preposition = matches!(
                 lw,
                 "of" | "in" | "at" | "on" | "for" | "from" | "to" | "with" | "by" | "among"
@@ -1079,6 +1083,8 @@ impl<'a> SentenceView<'a> {
             if self.claimed[head]
                 || self.quote_of(head).is_some()
                 || !(share || self.np_head(head, lex))
+                // "However, five employees": an opening adverb is no list item.
+                || self.toks[head].tag.starts_with("RB")
             {
                 break;
             }

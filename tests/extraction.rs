@@ -626,3 +626,11 @@ fn roles_without_a_determiner_and_parentheses_stay_with_the_name() {
     let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
     assert_eq!(saying.1.as_deref(), Some("Sen. Ann Ross (D-Ore.)"));
 }
+
+#[test]
+fn a_subject_list_joined_by_commas_and_and_is_one_source() {
+    let found = attributions("Ross, Lee and Park said that the vote was rigged.");
+    assert_eq!(found[0].1.as_deref(), Some("Ross, Lee and Park"));
+    let found = attributions("However, five former employees said that the vote was rigged.");
+    assert_eq!(found[0].1.as_deref(), Some("five former employees"));
+}
