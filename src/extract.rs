@@ -767,12 +767,11 @@ impl<'a> SentenceView<'a> {
     /// pronoun ("she's said"): after a name it is a possessive ("Trump's
     /// proposed wall").
     fn is_clause_word(&self, k: usize) -> bool {
+        let lex = Lexicon::get();
         let w = self.word(k);
-        Lexicon::get().clause_words.contains(w)
+        lex.clause_words.contains(w)
             && (w != "'s"
-                || k > 0
-                    && (Lexicon::get().pronoun(self.word(k - 1)).is_some()
-                        || self.word(k - 1) == "who"))
+                || k > 0 && (lex.pronoun(self.word(k - 1)).is_some() || self.word(k - 1) == "who"))
     }
 
     /// The first token after a dateline opening the sentence ("WASHINGTON —",
@@ -1120,26 +1119,12 @@ impl<'a> SentenceView<'a> {
         if !self.is_word(prev) || self.is_quote(prev) {
             return true;
         }
-        matches!(
-            self.word(prev),
-            "that"
-                | "because"
-                | "but"
-                | "while"
-                | "when"
-                | "if"
-                | "as"
-                | "since"
-                | "although"
-                | "though"
-                | "after"
-                | "before"
-                | "where"
-                | "whereas"
-                | "so"
-                | "yet"
-                | "whether"
-        ) || !coordination && self.toks[prev].tag.starts_with("VB")
+        self.subordinator(prev)
+            || matches!(
+                self.word(prev),
+                "that" | "but" | "where" | "so" | "yet" | "whether"
+            )
+            || !coordination && self.toks[prev].tag.starts_with("VB")
     }
 
     /// A share of people ending at `end` ("Six in 10", "26%", "about one in
@@ -1348,18 +1333,8 @@ impl<'a> SentenceView<'a> {
             || ((w.ends_with("ing") || w.ends_with("ed"))
                 && start + 1 < limit
                 && !self.is_proper_noun(start))
-            || matches!(
-                w,
-                "once"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "since"
-                    | "if"
-                    | "reached"
-                    | "asked"
-                    | "here"
-            )
+            || self.subordinator(start)
+            || matches!(w, "reached" | "asked" | "here")
     }
 
     /// True when token `k` opens a subordinate clause ("although", "when").
@@ -2057,7 +2032,7 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         let mut a = i.checked_sub(1)?;
-        while a > 0 && (self.is_adverb(a) || Lexicon::get().clause_words.contains(self.word(a))) {
+        while a > 0 && (self.is_adverb(a) || self.is_clause_word(a)) {
             a -= 1;
         }
         if self.word(a) != "as" {
