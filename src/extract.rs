@@ -1005,9 +1005,9 @@ impl<'a> SentenceView<'a> {
         while start > 0 {
             let prev = start - 1;
             let pw = self.word(prev);
-            let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at" | "by") {
+            let extends = if matches!(pw, "of" | "and" | "from" | "for" | "at" | "by" | "/") {
                 // "Service of Ukraine", "Lukashenko and Pezeshkian", "the senator
-                // from Vermont" join two parts of one phrase.
+                // from Vermont", "CNN/ORC" join two parts of one phrase.
                 prev > 0
                     && self.np_token(prev - 1, lex)
                     && self.toks[start].is_capitalized(self.text)
@@ -1944,8 +1944,17 @@ impl<'a> SentenceView<'a> {
         if !named {
             return None;
         }
-        // "… released Monday", "… conducted by Gallup": the participle joins the source.
+        // "… released Monday", "… conducted by Gallup": the participle joins
+        // the source. A speech or belief verb there is the sentence's own cue
+        // ("people in a recent poll said they …"): the poll is no source.
         let mut source_end = head;
+        if self.toks.get(head + 1).is_some_and(|t| t.tag == "VBD")
+            && self
+                .cue_verb_at(head + 1)
+                .is_some_and(|v| matches!(v.class, VerbClass::Speech | VerbClass::Belief))
+        {
+            return None;
+        }
         if self
             .toks
             .get(head + 1)

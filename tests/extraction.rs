@@ -667,3 +667,15 @@ fn a_subject_list_joined_by_commas_and_and_is_one_source() {
         "five former employees",
     );
 }
+
+#[test]
+fn a_poll_inside_the_subject_of_a_speech_verb_is_no_source_of_its_own() {
+    let found =
+        attributions("Half of the voters in a new ABC/Ipsos poll said they distrust both parties.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Half of the voters in a new ABC/Ipsos poll")
+    );
+}
