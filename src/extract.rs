@@ -911,6 +911,24 @@ impl<'a> SentenceView<'a> {
         (start < end || weekday).then_some(start)
     }
 
+    /// The preposition opening a short phrase that ends at `end` and stands
+    /// between an auxiliary and its verb ("have in fact reported", "has in
+    /// the past described"): no noun in it is the subject.
+    fn adverbial_after_auxiliary(&self, end: usize) -> Option<usize> {
+        if !self.toks[end].is_noun() {
+            return None;
+        }
+        let preposition = (end.saturating_sub(3)..end)
+            .rev()
+            .find(|&k| self.toks[k].tag == "IN" && !matches!(self.word(k), "of" | "that"))?;
+        let inside = (preposition + 1..end)
+            .all(|k| is_determiner(self.word(k)) || matches!(self.toks[k].tag, "JJ" | "NN"));
+        let auxiliary = preposition > 0
+            && matches!(self.toks[preposition - 1].tag, "VBZ" | "VBP" | "VBD" | "MD")
+            && self.is_clause_word(preposition - 1);
+        (inside && auxiliary).then_some(preposition)
+    }
+
     /// The source noun phrase ending right before token `cue`, skipping
     /// auxiliaries and adverbs ("He also expressed", "Lukashenko has said").
     /// Returns inclusive token indices.
@@ -923,7 +941,10 @@ impl<'a> SentenceView<'a> {
             {
                 end -= 1;
             }
-            match self.time_adjunct_ending_at(end) {
+            match self
+                .time_adjunct_ending_at(end)
+                .or_else(|| self.adverbial_after_auxiliary(end))
+            {
                 Some(start) if start > 0 => end = start - 1,
                 _ => break,
             }
@@ -1208,9 +1229,32 @@ impl<'a> SentenceView<'a> {
                 .map(|np| self.with_reflexive(np, governor));
         }
         match self.distant_subject_boundary(i) {
-            Some(before) => self.sentence_subject(before),
+            Some(before) => self
+                .relative_pronoun_coordinated_at(before)
+                .map(|who| (who, who))
+                .or_else(|| self.sentence_subject(before)),
             None => self.np_before(i).map(|np| self.with_reflexive(np, i)),
         }
+    }
+
+    /// "X met Ann Lee, who answered the door and said …": when the
+    /// conjunction at `and` joins two verbs of a relative clause, the
+    /// relative pronoun opening it (no comma or other clause break between).
+    fn relative_pronoun_coordinated_at(&self, and: usize) -> Option<usize> {
+        if !matches!(self.word(and), "and" | "but") {
+            return None;
+        }
+        let who = (0..and)
+            .rev()
+            .take_while(|&k| {
+                self.toks[k].kind != TokenKind::Punct
+                    || ["-", "%", "$"].iter().any(|p| self.is_punct(k, p))
+            })
+            .find(|&k| self.word(k) == "who")?;
+        // The relative clause holds a verb of its own before the conjunction.
+        (who + 1..and)
+            .any(|k| self.toks[k].tag.starts_with("VB") && !self.claimed[k])
+            .then_some(who)
     }
 
     /// A subject extended over the reflexive after it ("Ford itself said",
@@ -1242,7 +1286,10 @@ impl<'a> SentenceView<'a> {
         let after_comma = self.is_punct(before, ",")
             || self.quote_closing_at(before).is_some()
                 && before.checked_sub(1).is_some_and(|b| self.is_punct(b, ","));
-        let participle = self.word(i).ends_with("ing") && after_comma;
+        // "X reignited the feud after writing Y": a gerund under a
+        // subordinating preposition shares the main clause's subject.
+        let gerund = self.word(i).ends_with("ing");
+        let participle = gerund && (after_comma || self.opens_gerund_adverbial(before));
         // Only speech verbs: "Tehran is interested in A and plans to B" states
         // an intention the article reports, not one Tehran voices.
         // After "and": speech verbs always share the sentence's subject; other
@@ -1256,6 +1303,13 @@ impl<'a> SentenceView<'a> {
                     .sentence_subject(before)
                     .is_some_and(|(s, _)| self.claimed[s]));
         (participle || coordinated).then_some(before)
+    }
+
+    /// True when token `k` is a preposition that opens an adverbial gerund
+    /// clause ("after writing", "while saying", "by dismissing").
+    fn opens_gerund_adverbial(&self, k: usize) -> bool {
+        self.subordinator(k) && self.word(k) != "as"
+            || matches!(self.word(k), "by" | "without" | "upon")
     }
 
     /// The noun phrase that opens the sentence's main clause, before token
@@ -1292,6 +1346,17 @@ impl<'a> SentenceView<'a> {
         // An opening adverbial, participle or subordinate clause ends at its comma.
         if self.opens_adverbial(start, limit) {
             start = self.after_opening_adverbial(start, limit)?;
+        }
+        // "A few minutes later they said": a measure of time before
+        // "later" or "ago" opens the sentence without a comma.
+        if let Some(after) = (start + 1..limit.min(start + 5))
+            .find(|&k| matches!(self.word(k), "later" | "earlier" | "ago"))
+            .filter(|&k| {
+                lex.time_words.contains(self.word(k - 1))
+                    && (start..k).all(|j| self.is_word(j) && !self.toks[j].tag.starts_with("VB"))
+            })
+        {
+            start = after + 1;
         }
         if start >= limit {
             return None;

@@ -679,3 +679,32 @@ fn a_poll_inside_the_subject_of_a_speech_verb_is_no_source_of_its_own() {
         Some("Half of the voters in a new ABC/Ipsos poll")
     );
 }
+
+#[test]
+fn a_verb_coordinated_inside_a_relative_clause_takes_the_relative_pronoun() {
+    let found =
+        attributions("Tom met Ann Lee, who opened the door and said she would vote for Ross.");
+    let said = found.iter().find(|f| f.0 == "said").expect("said");
+    assert_eq!(said.1.as_deref(), Some("who"));
+    assert_eq!(said.2, "she would vote for Ross");
+}
+
+#[test]
+fn a_gerund_after_a_preposition_takes_the_main_subject() {
+    let found =
+        attributions("The mayor angered the council by saying the budget was already spent.");
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn adverbials_between_auxiliary_and_cue_or_before_the_subject_are_skipped() {
+    assert_first_source(
+        "Three unions have in fact reported losing members.",
+        "Three unions",
+    );
+    let found =
+        attributions("A few minutes later they changed course and said the vote would go on.");
+    let said = found.iter().find(|f| f.0 == "said").expect("said");
+    assert_eq!(said.1.as_deref(), Some("they"));
+}
