@@ -1232,9 +1232,52 @@ impl<'a> SentenceView<'a> {
             Some(before) => self
                 .relative_pronoun_coordinated_at(before)
                 .map(|who| (who, who))
+                .or_else(|| {
+                    self.word(i)
+                        .ends_with("ing")
+                        .then(|| self.nearest_clause_subject(before))
+                        .flatten()
+                })
                 .or_else(|| self.sentence_subject(before)),
             None => self.np_before(i).map(|np| self.with_reflexive(np, i)),
         }
+    }
+
+    /// The subject of the finite clause closest before token `limit` that
+    /// no attribution has taken yet: a participle hangs from it ("Protest
+    /// groups objected, and the union sued the city, saying …").
+    fn nearest_clause_subject(&self, limit: usize) -> Option<(usize, usize)> {
+        let mut k = limit;
+        while k > 1 {
+            k -= 1;
+            if let Some((open, _)) = self.quote_of(k) {
+                k = open;
+                continue;
+            }
+            if self.claimed[k] || !matches!(self.toks[k].tag, "VBD" | "VBZ" | "VBP" | "MD") {
+                continue;
+            }
+            let mut verb = k;
+            while verb > 0 && self.is_clause_word(verb - 1) {
+                verb -= 1;
+            }
+            // A relative or subordinate clause is no clause the participle
+            // hangs from ("Trump said X when he spoke, adding …").
+            let Some((s, e)) = self.np_before(verb) else {
+                continue;
+            };
+            let relative = s == e && matches!(self.word(s), "who" | "which" | "that");
+            let subordinate = s > 0
+                && (self.subordinator(s - 1)
+                    || matches!(
+                        self.word(s - 1),
+                        "that" | "which" | "who" | "whom" | "where" | "until" | "what" | "those"
+                    ));
+            if !(relative || subordinate) {
+                return Some((s, e));
+            }
+        }
+        None
     }
 
     /// "X met Ann Lee, who answered the door and said …": when the

@@ -708,3 +708,18 @@ fn adverbials_between_auxiliary_and_cue_or_before_the_subject_are_skipped() {
     let said = found.iter().find(|f| f.0 == "said").expect("said");
     assert_eq!(said.1.as_deref(), Some("they"));
 }
+
+#[test]
+fn a_participle_hangs_from_the_nearest_main_clause() {
+    let found = attributions(
+        "Protest groups objected to the rules, and the union sued the city, saying the rules were unfair.",
+    );
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("the union"));
+    // Not from a subordinate clause inside the main one.
+    let found = attributions(
+        "The governor signed the bill when the session ended, calling it a victory for families.",
+    );
+    let calling = found.iter().find(|f| f.0 == "calling").expect("calling");
+    assert_eq!(calling.1.as_deref(), Some("The governor"));
+}
