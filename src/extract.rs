@@ -879,6 +879,8 @@ impl<'a> SentenceView<'a> {
                 || lex.source_noun_kind(w).is_some()
                 || capitalized && (i > 0 || self.is_proper_noun(i)))
             && !lex.time_words.contains(w)
+            // "While Will acknowledges": an opening subordinator is no name.
+            && !self.subordinator(i)
             && (capitalized
                 || self.toks[i].is_noun()
                 || lex.source_noun_kind(w).is_some()
@@ -974,7 +976,12 @@ impl<'a> SentenceView<'a> {
                 .find(|&j| self.is_punct(j, ","))
             {
                 if open + 1 < end && lex.adjunct_openers.contains(self.word(open + 1)) {
-                    return self.np_before(open);
+                    // Unless it ends a relative clause: "Ann Lee, who lost her
+                    // home in Aurora, Colorado, in 2012, said".
+                    let with_relative = self.appositive_subject(end).filter(|&(s, e)| {
+                        (s..=e).any(|j| matches!(self.word(j), "who" | "whom" | "whose"))
+                    });
+                    return with_relative.or_else(|| self.np_before(open));
                 }
             }
             return self.appositive_subject(end);
@@ -1010,7 +1017,7 @@ impl<'a> SentenceView<'a> {
                     break;
                 }
                 if is_determiner(sw) {
-                    return Some((start, end));
+                    return Some((self.widen_subject_left(start, end), end));
                 }
             }
         }
@@ -1035,6 +1042,11 @@ impl<'a> SentenceView<'a> {
             } else {
                 // A subordinator is never a modifier: "… that Trump said".
                 !is_stop(pw) && self.np_token(prev, lex)
+                    // "Democratic registered voters": a participle inside the phrase.
+                    || self.toks[prev].tag == "VBN"
+                        && self.toks[start].is_noun()
+                        && prev > 0
+                        && matches!(self.toks[prev - 1].tag, "JJ" | "NNP" | "CD" | "DT" | "PRP$")
             };
             if !extends || self.claimed[prev] {
                 break;
@@ -1088,7 +1100,16 @@ impl<'a> SentenceView<'a> {
             listed |= coordination;
             let preposition = matches!(
                 lw,
-                "of" | "in" | "at" | "on" | "for" | "from" | "to" | "with" | "by" | "among"
+                "of" | "in"
+                    | "at"
+                    | "on"
+                    | "for"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "among"
+                    | "like"
             );
             if !(possessive || coordination || preposition) || self.claimed[link] {
                 break;
@@ -1098,8 +1119,17 @@ impl<'a> SentenceView<'a> {
             if preposition && head > 0 && matches!(self.toks[head].tag, "JJ" | "VBN") {
                 head -= 1;
             }
-            let share = lw == "of"
-                && (self.toks[head].tag == "CD" || matches!(self.word(head), "%" | "percent"));
+            // "Two out of three Americans"
+            if lw == "of" && head > 0 && self.word(head) == "out" {
+                head -= 1;
+            }
+            let is_share = |j: usize| {
+                self.toks[j].tag == "CD"
+                    || matches!(self.word(j), "%" | "percent" | "half" | "third")
+            };
+            // "28 percent of voters", "four in 10 voters"
+            let share =
+                is_share(head) && (lw == "of" || lw == "in" && self.toks[candidate].tag == "CD");
             if self.claimed[head]
                 || self.quote_of(head).is_some()
                 || !(share || self.np_head(head, lex))
@@ -1109,24 +1139,51 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             candidate = self.np_start(head);
-            if self.opens_subject(candidate, coordination) {
-                widest = candidate;
+            if let Some(opening) = self.subject_opening(candidate, coordination) {
+                widest = opening;
             } else if coordination {
                 // "He lost the race and his aides said": two clauses, not one phrase.
                 break;
             }
         }
-        // A predeterminer: "Both Democrats and Republicans", "Almost half".
-        if widest > 0
-            && matches!(
-                self.word(widest - 1),
-                "both" | "all" | "almost" | "nearly" | "about" | "only" | "roughly"
-            )
-            && self.opens_subject(widest - 1, true)
-        {
-            widest -= 1;
+        if widest == start {
+            widest = self.subject_opening(start, true).unwrap_or(start);
         }
         widest
+    }
+
+    /// Where a subject phrase starting at `k` opens (see
+    /// [`Self::opens_subject`]), taking in a predeterminer or a degree before
+    /// it: "Both Democrats and Republicans", "Almost half of them", "Less
+    /// than a third", "Virtually all analysts".
+    fn subject_opening(&self, k: usize, coordination: bool) -> Option<usize> {
+        // (`np_start` may have taken "least" or "than" as a modifier.)
+        let k = if matches!(self.word(k), "least" | "than") && k > 0 {
+            k + 1
+        } else {
+            k
+        };
+        if self.opens_subject(k, coordination) {
+            return Some(k);
+        }
+        let pre = k.checked_sub(1)?;
+        let degree = matches!(
+            self.word(pre),
+            "both" | "all" | "almost" | "nearly" | "about" | "only" | "roughly" | "virtually"
+        ) || pre > 0
+            && matches!(
+                (self.word(pre - 1), self.word(pre)),
+                ("less" | "more" | "fewer", "than") | ("at", "least")
+            );
+        if !degree || self.claimed[pre] {
+            return None;
+        }
+        let first = if self.word(pre) == "than" || self.word(pre) == "least" {
+            pre - 1
+        } else {
+            pre
+        };
+        self.opens_subject(first, true).then_some(first)
     }
 
     /// True when a subject noun phrase can begin at token `k`: at the sentence

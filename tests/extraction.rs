@@ -723,3 +723,52 @@ fn a_participle_hangs_from_the_nearest_main_clause() {
     let calling = found.iter().find(|f| f.0 == "calling").expect("calling");
     assert_eq!(calling.1.as_deref(), Some("The governor"));
 }
+
+#[test]
+fn quantities_and_degrees_stay_in_the_subject() {
+    for (sentence, source) in [
+        (
+            "About four in 10 likely voters say they want an outsider.",
+            "About four in 10 likely voters",
+        ),
+        (
+            "Almost half of respondents said the economy was weak.",
+            "Almost half of respondents",
+        ),
+        (
+            "Two out of three Americans feel the country is adrift.",
+            "Two out of three Americans",
+        ),
+        (
+            "Less than a third agreed with the decision.",
+            "Less than a third",
+        ),
+        (
+            "Virtually all analysts say the deal will pass.",
+            "Virtually all analysts",
+        ),
+        (
+            "Sixty percent of Democratic registered voters say they trust her.",
+            "Sixty percent of Democratic registered voters",
+        ),
+        (
+            "Consulting firms like Acme are asking whether the plan works.",
+            "Consulting firms like Acme",
+        ),
+    ] {
+        assert_first_source(sentence, source);
+    }
+}
+
+#[test]
+fn a_relative_clause_with_commas_and_an_opening_subordinator() {
+    assert_first_source(
+        "Ann Lee, who lost her home in Aurora, Colorado, in 2012, said the fund was slow.",
+        "Ann Lee, who lost her home in Aurora, Colorado, in 2012",
+    );
+    let found = attributions("While Ross admits the plan is costly, he sees no other way.");
+    assert!(
+        found.iter().all(|f| f.1.as_deref() != Some("While")),
+        "{found:?}"
+    );
+}
