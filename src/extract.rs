@@ -991,7 +991,13 @@ impl<'a> SentenceView<'a> {
             let open = (end.saturating_sub(30)..end)
                 .rev()
                 .find(|&j| self.word(j) == self.word(end))?;
-            return self.np_before(open);
+            let (start, name_end) = self.np_before(open)?;
+            // An aside that names or describes the subject is part of it
+            // ("Ann Lee - his co-host - told", "Officials — including X —
+            // argued"); one holding an attribution of its own is not.
+            let describes =
+                (open + 1..end).all(|j| !self.claimed[j] && self.cue_verb_at(j).is_none());
+            return Some((start, if describes { end - 1 } else { name_end }));
         }
         if self.is_punct(end, ")") {
             // "Sen. Rand Paul (R-Ky.) said": the parenthesis belongs to the name.
@@ -1539,9 +1545,25 @@ impl<'a> SentenceView<'a> {
         (next < limit).then_some(next)
     }
 
+    /// The dash closing an aside that holds the cue at `i` ("Bo Lee - who
+    /// said he was tired - told …"), if the cue stands in one.
+    fn aside_end(&self, i: usize) -> Option<usize> {
+        let is_dash = |j: usize| {
+            matches!(self.word(j), "—" | "–" | "--") || self.word(j) == "-" && self.spaced(j)
+        };
+        let floor = self.after_dateline().unwrap_or(0);
+        let open = (floor..i).rev().find(|&j| is_dash(j))?;
+        if open == 0 || !self.is_word(open - 1) {
+            return None;
+        }
+        let close = (i + 1..self.len()).find(|&j| is_dash(j))?;
+        (self.word(close) == self.word(open)).then_some(close)
+    }
+
     /// Where the content of a cue at `i` ends: before a later trailing frame
     /// of another attribution (", X said", ", according to X"), else at `last`.
     fn clause_end(&self, i: usize, last: usize) -> usize {
+        let last = self.aside_end(i).map_or(last, |close| last.min(close - 1));
         for j in i + 2..=last {
             // "… and called his standing unheard of": a second finite cue verb
             // coordinated with this one starts an attribution of its own.
@@ -1890,7 +1912,8 @@ impl<'a> SentenceView<'a> {
             .any(|j| lex.is_title(self.word(j)) || lex.source_noun_kind(self.word(j)).is_some());
         if !(opens
             || matches!(w, "then" | "now" | "formerly") && role
-            || tok.is_capitalized(self.text) && role)
+            || tok.is_capitalized(self.text) && role
+            || self.residence_state_or_party(opener, stop))
         {
             return None;
         }
@@ -1905,6 +1928,29 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         Some(stop - 1)
+    }
+
+    /// True when tokens `opener..stop` after a name's comma say where the
+    /// person lives or which party and state they stand for: "Ann Lee, 29,
+    /// of Meridian", "Derry, N.H.", "Sen. Ann Ross, R-S.C.".
+    fn residence_state_or_party(&self, opener: usize, stop: usize) -> bool {
+        let tok = &self.toks[opener];
+        if self.word(opener) == "of" {
+            return self
+                .toks
+                .get(opener + 1)
+                .is_some_and(|t| t.is_capitalized(self.text))
+                && !matches!(self.word(opener + 2), "'s" | "’s");
+        }
+        let text = tok.text(self.text);
+        let short = stop - opener == 1 || stop - opener == 2 && self.is_punct(opener + 1, ".");
+        let party = text.len() >= 3
+            && matches!(&text.as_bytes()[..2], b"R-" | b"D-" | b"I-")
+            && text.as_bytes()[2].is_ascii_uppercase();
+        let state = text.len() <= 5
+            && tok.is_capitalized(self.text)
+            && (text.contains('.') || self.is_punct(opener + 1, "."));
+        short && (party || state && opener >= 2 && self.toks[opener - 2].is_capitalized(self.text))
     }
 
     /// Index of the first token after an adjunct ("on Friday", "in a

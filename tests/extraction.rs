@@ -772,3 +772,19 @@ fn a_relative_clause_with_commas_and_an_opening_subordinator() {
         "{found:?}"
     );
 }
+
+#[test]
+fn residence_party_state_and_dashed_asides_stay_with_the_source() {
+    let found = attributions("\"We will win,\" said Ann Lee, 29, of Meridian, Ind.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Lee, 29, of Meridian, Ind"));
+    let found = attributions("\"We will win,\" said Sen. Joe Ross, R-S.C.");
+    assert_eq!(found[0].1.as_deref(), Some("Sen. Joe Ross, R-S.C."));
+    assert_first_source(
+        "Ann Reed - his co-host on the show - told reporters that he was calm.",
+        "Ann Reed - his co-host on the show",
+    );
+    // An aside with an attribution of its own stays apart.
+    let found = attributions("Bo Lee - who said he was tired - told reporters that he would stay.");
+    let told = found.iter().find(|f| f.0 == "told").expect("told");
+    assert_eq!(told.1.as_deref(), Some("Bo Lee"));
+}
