@@ -2981,7 +2981,17 @@ impl<'a> SentenceView<'a> {
             }
         });
         let (mut content, rule) = match quote {
-            Some((open, close)) => (vec![self.cover(open, close)], "quote_cue_source"),
+            Some((open, close)) => {
+                // `The failure was "heartbreaking," he said`: a quotation
+                // running on from the sentence's own words takes them in.
+                let start = match open.checked_sub(1) {
+                    Some(lead_end) if self.is_word(lead_end) => {
+                        self.trailing_content_start(lead_end).min(open)
+                    }
+                    _ => open,
+                };
+                (vec![self.cover(start, close)], "quote_cue_source")
+            }
             None => {
                 if !matches!(verb.class, VerbClass::Speech | VerbClass::Belief) {
                     return None;

@@ -788,3 +788,12 @@ fn residence_party_state_and_dashed_asides_stay_with_the_source() {
     let told = found.iter().find(|f| f.0 == "told").expect("told");
     assert_eq!(told.1.as_deref(), Some("Bo Lee"));
 }
+
+#[test]
+fn a_quotation_running_on_from_the_sentence_takes_its_words_in() {
+    let found = attributions("The vote was \"a disgrace,\" Ross said.");
+    assert_eq!(found[0].2, "The vote was \"a disgrace,\"");
+    // After a colon the quotation stands alone.
+    let found = attributions("He had one word for it: \"disgraceful,\" Ross said.");
+    assert_eq!(found[0].2, "\"disgraceful,\"");
+}
