@@ -868,6 +868,9 @@ impl<'a> SentenceView<'a> {
                 | "all"
                 | "half"
                 | "majority"
+                | "another"
+                | "neither"
+                | "none"
         ) {
             return true;
         }
@@ -2011,6 +2014,10 @@ impl<'a> SentenceView<'a> {
         while k < self.len() && k < start + max {
             let w = self.word(k);
             let inside = self.np_token(k, lex)
+                // "retired Army Lt. Gen. Mick Bednarek"
+                || (k == start
+                    && self.toks[k].tag == "VBN"
+                    && self.toks.get(k + 1).is_some_and(|t| t.is_capitalized(self.text)))
                 || (w == "of" && end.is_some())
                 // "a spokesman for the campaign", "aides to Mr. Sanders",
                 // "one Democrat familiar with the talks"
