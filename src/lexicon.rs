@@ -115,7 +115,13 @@ pub enum PronounKind {
 
 /// The word in lower case, allocating only when it has upper-case letters.
 pub fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    // Nearly every word is ASCII: checked byte by byte.
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if upper {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
