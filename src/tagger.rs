@@ -1338,11 +1338,21 @@ impl Tagger {
         let mut ids = std::mem::take(&mut cache.ids);
         let mut ctx = std::mem::take(&mut cache.ctx);
         cache.lookup(self, words, &mut ids);
+        let n = self.classes.len();
         ctx.clear();
-        ctx.extend(ids.iter().map(|&i| cache.words[i as usize].ctx));
+        for &i in &ids {
+            let info = &cache.words[i as usize];
+            ctx.push(info.ctx);
+            // The sums are read first when the word is scored.
+            if info.dict.is_none() {
+                let sums = cache.sums[info.sums as usize..].as_ptr();
+                for line in (0..n).step_by(16) {
+                    prefetch_ptr(sums.wrapping_add(line));
+                }
+            }
+        }
 
         let k = self.consts();
-        let n = self.classes.len();
         let mut scores = vec![0f32; n];
         let mut out = Vec::with_capacity(words.len());
         let mut h = Hist::new(&k);
