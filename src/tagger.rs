@@ -22,6 +22,9 @@
 //! At tagging time no feature string is built: a feature is a 64-bit hash of
 //! (template, hashes of its parts), looked up with prefetching in an
 //! open-addressing table of sparse (or, for long rows, dense) weight rows.
+//! What depends on one word alone (its hashes, dictionary class, the rows of
+//! its single-token features) is worked out once per distinct word and kept
+//! per thread across sentences, a few megabytes at most.
 //! The module only depends on `std`.
 //!
 //! # Input
