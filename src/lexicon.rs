@@ -115,10 +115,31 @@ pub enum PronounKind {
 
 /// The word in lower case, allocating only when it has upper-case letters.
 pub fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    // Nearly every word is ASCII: checked byte by byte.
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if upper {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
+    }
+}
+
+/// Calls `f` with `word` in lower case, as [`lower`] gives it; a short ASCII
+/// word is lowered on the stack, since the lexicon is asked about many
+/// capitalised words (names) and would otherwise copy each.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lowered) if word.is_ascii() => {
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            f(std::str::from_utf8(lowered).expect("ASCII lowered is ASCII"))
+        }
+        _ => f(&lower(word)),
     }
 }
 
@@ -309,7 +330,7 @@ impl Lexicon {
 
     /// True when `word` (any case, with or without a final period) is a title.
     pub fn is_title(&self, word: &str) -> bool {
-        self.single_titles.contains(lower(word).as_ref())
+        with_lower(word, |w| self.single_titles.contains(w))
     }
 
     /// True when a cue phrase may start with `word` (lower case).
@@ -319,32 +340,31 @@ impl Lexicon {
 
     /// The source kind a common noun gives, trying its singular too.
     pub fn source_noun_kind(&self, word: &str) -> Option<SourceKind> {
-        let lower = lower(word);
-        self.source_nouns
-            .get(lower.as_ref())
-            .or_else(|| {
-                lower
-                    .strip_suffix('s')
-                    .and_then(|s| self.source_nouns.get(s))
-            })
-            .copied()
+        with_lower(word, |lower| {
+            self.source_nouns
+                .get(lower)
+                .or_else(|| {
+                    lower
+                        .strip_suffix('s')
+                        .and_then(|s| self.source_nouns.get(s))
+                })
+                .copied()
+        })
     }
 
     /// What a pronoun (any case) may refer to, if `word` is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
-        self.pronouns.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.pronouns.get(w).copied())
     }
 
     /// The place a demonym names ("Ukrainian" → "Ukraine").
     pub fn place_of(&self, demonym: &str) -> Option<&str> {
-        self.demonyms
-            .get(lower(demonym).as_ref())
-            .map(String::as_str)
+        with_lower(demonym, |w| self.demonyms.get(w).map(String::as_str))
     }
 
     /// The outlet a name or alias stands for.
     pub fn outlet(&self, name: &str) -> Option<&Outlet> {
-        self.outlets.get(lower(name).as_ref())
+        with_lower(name, |w| self.outlets.get(w))
     }
 }
 

@@ -8,7 +8,8 @@
 use crate::lexicon::{Lexicon, PronounKind};
 use crate::model::{Resolution, SourceKind, Span};
 use crate::token::{tokenize, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+// Keys are the article's own words: a fast hash, not a DoS-resistant one.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A source as the article knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +60,7 @@ impl<'a> Resolver<'a> {
         Resolver {
             text,
             sources: Vec::new(),
-            by_alias: HashMap::new(),
+            by_alias: HashMap::default(),
             persons: person_names(text, tokens),
             history: Vec::new(),
         }

@@ -44,16 +44,16 @@ pub fn segment(text: &str) -> Vec<Sentence> {
 fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (pos, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' || c == '\r' {
-            if let Some(span) = trim(text, Span::new(start, pos)) {
-                out.push(span);
-            }
-            start = pos + c.len_utf8();
+    // Line breaks are ASCII, so a byte scan finds them (and only them).
+    let breaks = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'\n' | b'\r'));
+    for (pos, _) in breaks.chain(std::iter::once((text.len(), b'\n'))) {
+        if let Some(span) = trim(text, Span::new(start, pos)) {
+            out.push(span);
         }
+        start = pos + 1;
     }
     out
 }
@@ -127,31 +127,32 @@ fn split_paragraph(text: &str, para: Span) -> Vec<Span> {
         before > 0 && max_end[before - 1] > pos
     };
     let slice = para.text(text);
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
     let mut start = para.start;
+    // Byte offsets; the terminal marks are ASCII, so a byte scan finds them.
     let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?') {
-            i += 1;
-            continue;
-        }
+    while let Some(found) = slice.as_bytes()[i..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let offset = i + found;
         // The sentence ends after the run of terminal and closing marks.
-        let mut j = i + 1;
-        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1)) {
-            j += 1;
-        }
-        let end = para.start + chars.get(j).map_or(slice.len(), |&(b, _)| b);
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let boundary = k > j
-            && k < chars.len()
-            && opens_sentence(chars[k].1)
+        let run = &slice[offset + 1..];
+        let j = offset
+            + 1
+            + run
+                .find(|c: char| !(matches!(c, '.' | '!' | '?') || is_closing(c)))
+                .unwrap_or(run.len());
+        let end = para.start + j;
+        // A boundary needs white space, then a character that opens a sentence.
+        let after = &slice[j..];
+        let next = after
+            .char_indices()
+            .find(|&(_, c)| !c.is_whitespace())
+            .filter(|&(k, _)| k > 0);
+        let boundary = next.is_some_and(|(_, c)| opens_sentence(c))
             && !inside_quote(end)
-            && !(c == '.' && ends_abbreviation(slice, offset));
+            && !(slice.as_bytes()[offset] == b'.' && ends_abbreviation(slice, offset));
         if boundary {
             if let Some(span) = trim(text, Span::new(start, end)) {
                 out.push(span);

@@ -22,6 +22,9 @@
 //! At tagging time no feature string is built: a feature is a 64-bit hash of
 //! (template, hashes of its parts), looked up with prefetching in an
 //! open-addressing table of sparse (or, for long rows, dense) weight rows.
+//! What depends on one word alone (its hashes, dictionary class, the rows of
+//! its single-token features) is worked out once per distinct word and kept
+//! per thread across sentences, a few megabytes at most.
 //! The module only depends on `std`.
 //!
 //! # Input
@@ -546,6 +549,32 @@ struct Slot {
     len: u32,
 }
 
+impl Slot {
+    #[inline]
+    fn row(self) -> RowRef {
+        RowRef {
+            off: self.off,
+            len: self.len,
+        }
+    }
+}
+
+/// Where a feature's row lies in `Weights`; the default, of length 0, is the
+/// row of an absent feature (adding it adds nothing).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct RowRef {
+    off: u32,
+    len: u32,
+}
+
+/// A feature to add up in [`Weights::score_from`]: its row, found before, or
+/// its hash, to look up.
+#[derive(Clone, Copy)]
+pub(crate) enum Feature {
+    Row(RowRef),
+    Hash(u64),
+}
+
 /// `Slot::len` marking a row stored densely in `Weights::dense`.
 const DENSE: u32 = u32::MAX;
 
@@ -698,6 +727,84 @@ impl Weights {
         }
     }
 
+    /// The row of feature `h` (the empty row when absent).
+    pub(crate) fn find(&self, h: u64) -> RowRef {
+        if self.may_have(h) {
+            self.get(h).unwrap_or_default().row()
+        } else {
+            RowRef::default()
+        }
+    }
+
+    /// Sets `scores` to `init` plus the weights of `features`, added in their
+    /// order (so the sums are the same as when all rows are added to zeros
+    /// after the rows summed in `init`).
+    #[inline]
+    pub(crate) fn score_from<const N: usize>(
+        &self,
+        init: &[f32],
+        features: &[Feature; N],
+        scores: &mut [f32],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has the feature (checked just above).
+            return unsafe { self.score_from_wide(init, features, scores) };
+        }
+        self.score_from_portable(init, features, scores)
+    }
+
+    /// [`Weights::score_from`] compiled for wider vectors.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn score_from_wide<const N: usize>(
+        &self,
+        init: &[f32],
+        features: &[Feature; N],
+        scores: &mut [f32],
+    ) {
+        self.score_from_portable(init, features, scores)
+    }
+
+    #[inline(always)]
+    fn score_from_portable<const N: usize>(
+        &self,
+        init: &[f32],
+        features: &[Feature; N],
+        scores: &mut [f32],
+    ) {
+        // As in `score_portable`: all slots prefetched, then all rows, then
+        // added up.
+        for f in features {
+            if let Feature::Hash(h) = *f {
+                if self.may_have(h) {
+                    self.prefetch(h);
+                }
+            }
+        }
+        let mut found = [RowRef::default(); N];
+        for (f, s) in features.iter().zip(&mut found) {
+            *s = match *f {
+                Feature::Row(row) => row,
+                Feature::Hash(h) => self.find(h),
+            };
+            self.prefetch_row(*s);
+        }
+        scores.copy_from_slice(init);
+        for s in &found {
+            self.add_row(*s, scores);
+        }
+    }
+
+    #[inline(always)]
+    fn prefetch_row(&self, s: RowRef) {
+        if s.len == DENSE {
+            prefetch_ptr(self.dense.as_ptr().wrapping_add(s.off as usize));
+        } else if s.len > 0 {
+            prefetch_ptr(self.entries.as_ptr().wrapping_add(s.off as usize));
+        }
+    }
+
     /// Sets `scores` to the summed weights of the features `hashes`.
     #[inline]
     pub(crate) fn score<const N: usize>(&self, hashes: &[u64; N], scores: &mut [f32]) {
@@ -736,23 +843,19 @@ impl Weights {
         let mut k = 0;
         for &h in &maybe[..m] {
             if let Some(s) = self.get(h) {
-                if s.len == DENSE {
-                    prefetch_ptr(self.dense.as_ptr().wrapping_add(s.off as usize));
-                } else {
-                    prefetch_ptr(self.entries.as_ptr().wrapping_add(s.off as usize));
-                }
+                self.prefetch_row(s.row());
                 found[k] = s;
                 k += 1;
             }
         }
         scores.iter_mut().for_each(|s| *s = 0.0);
         for s in &found[..k] {
-            self.add_row(*s, scores);
+            self.add_row(s.row(), scores);
         }
     }
 
     #[inline(always)]
-    fn add_row(&self, s: Slot, scores: &mut [f32]) {
+    fn add_row(&self, s: RowRef, scores: &mut [f32]) {
         let off = s.off as usize;
         if s.len == DENSE {
             for (x, w) in scores.iter_mut().zip(&self.dense[off..off + self.n]) {
@@ -929,6 +1032,16 @@ pub struct Tagger {
     start2_hash: u64,
     bias_hash: u64,
     noverb_hash: u64,
+    /// Identifies the model for [`WordCache`]: new for every tagger built or
+    /// changed (clones share it, with the same weights).
+    id: u64,
+}
+
+/// A new [`Tagger::id`] (0 is no tagger's).
+fn next_tagger_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Tagger {
@@ -953,6 +1066,7 @@ impl Tagger {
             start2_hash: hash_str(START2),
             bias_hash: hash_str(BIAS_PART),
             noverb_hash: hash_str(NOVERB),
+            id: next_tagger_id(),
         }
     }
 
@@ -1181,6 +1295,7 @@ impl Tagger {
         self.weights
             .finish(self.classes.len())
             .expect("rows were unique before pruning");
+        self.id = next_tagger_id();
     }
 
     /// Number of feature rows and of non-zero weights in the model.
@@ -1215,6 +1330,69 @@ impl Tagger {
     }
 
     fn tag_ids(&self, words: &[&str]) -> Vec<u16> {
+        WORD_CACHE.with_borrow_mut(|cache| self.tag_ids_cached(words, cache))
+    }
+
+    /// [`Tagger::tag_ids`] with the word-dependent work looked up in `cache`:
+    /// the same features, their rows added in the same order, so the same
+    /// scores as [`Tagger::tag_ids_uncached`].
+    fn tag_ids_cached(&self, words: &[&str], cache: &mut WordCache) -> Vec<u16> {
+        cache.prepare(self, words.len());
+        let mut ids = std::mem::take(&mut cache.ids);
+        let mut ctx = std::mem::take(&mut cache.ctx);
+        cache.lookup(self, words, &mut ids);
+        let n = self.classes.len();
+        ctx.clear();
+        for &i in &ids {
+            let info = &cache.words[i as usize];
+            ctx.push(info.ctx);
+            // The sums are read first when the word is scored.
+            if info.dict.is_none() {
+                let sums = cache.sums[info.sums as usize..].as_ptr();
+                for line in (0..n).step_by(16) {
+                    prefetch_ptr(sums.wrapping_add(line));
+                }
+            }
+        }
+
+        let k = self.consts();
+        let mut scores = vec![0f32; n];
+        let mut out = Vec::with_capacity(words.len());
+        let mut h = Hist::new(&k);
+        for p in 0..words.len() {
+            let i = p + 2;
+            let info = &cache.words[ids[i] as usize];
+            let c = match info.dict {
+                Some(c) => c,
+                None => {
+                    let hashes = features(&k, &ctx, i, &h, None);
+                    let feats: [Feature; NF - LEAD] = std::array::from_fn(|j| {
+                        let t = LEAD + j;
+                        match (SINGLE_TOKEN[t], ROW_OF[j]) {
+                            (Some(off), Some(r)) => {
+                                let at = i.wrapping_add_signed(off);
+                                Feature::Row(cache.words[ids[at] as usize].rows[r])
+                            }
+                            _ => Feature::Hash(hashes[t]),
+                        }
+                    });
+                    let lead = &cache.sums[info.sums as usize..info.sums as usize + n];
+                    self.weights.score_from(lead, &feats, &mut scores);
+                    argmax(&scores) as u16
+                }
+            };
+            out.push(c);
+            h.push(&k, i, c as usize);
+        }
+        cache.ids = ids;
+        cache.ctx = ctx;
+        out
+    }
+
+    /// Tagging without [`WordCache`], as the model defines it: what the
+    /// cached tagging is checked against.
+    #[cfg(test)]
+    fn tag_ids_uncached(&self, words: &[&str]) -> Vec<u16> {
         let mut ctx = Vec::new();
         sentence_ctx(words, &mut None, &self.lex, &mut ctx);
         let k = self.consts();
@@ -1234,6 +1412,226 @@ impl Tagger {
             h.push(&k, p + 2, c as usize);
         }
         out
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Per-word results, reused across sentences
+// ---------------------------------------------------------------------------
+//
+// Most of a token's features depend on one token alone (its word, suffixes,
+// shape, ambiguity class, or a neighbour's). For each distinct word, its
+// context, dictionary class, the rows of those features and the sum of the
+// leading ones are found once and kept, so tagging a known word costs one
+// hash lookup and the features that involve tags or word pairs.
+
+/// For each template whose parts all come from one token: that token's
+/// offset from the tagged one (the bias, which has no token, counts as the
+/// tagged one's). Checked against [`features`] by a test.
+const SINGLE_TOKEN: [Option<isize>; NF] = [
+    Some(0),  // bias
+    Some(0),  // w
+    Some(0),  // W
+    Some(0),  // s1
+    Some(0),  // s2
+    Some(0),  // s3
+    Some(0),  // p1
+    Some(0),  // sh
+    Some(-1), // w-1
+    Some(-2), // w-2
+    Some(1),  // w+1
+    Some(2),  // w+2
+    None,     // t-1
+    None,     // t-2t-1
+    None,     // t-1w
+    None,     // w-1w
+    None,     // ww+1
+    Some(1),  // sh+1
+    Some(0),  // a
+    Some(1),  // a+1
+    Some(2),  // a+2
+    None,     // aa+1
+    None,     // t-1a
+    None,     // vw
+];
+
+/// Number of leading templates on the tagged token alone: their rows are
+/// added up once per word (the first additions of every score, so the sums
+/// come out the same).
+const LEAD: usize = {
+    let mut t = 0;
+    while t < NF && matches!(SINGLE_TOKEN[t], Some(0)) {
+        t += 1;
+    }
+    t
+};
+
+/// Number of single-token templates after the leading ones.
+const NROWS: usize = {
+    let (mut t, mut n) = (LEAD, 0);
+    while t < NF {
+        if SINGLE_TOKEN[t].is_some() {
+            n += 1;
+        }
+        t += 1;
+    }
+    n
+};
+
+/// For each template from `LEAD` on: its index in [`WordInfo::rows`] if it
+/// is a single-token one.
+const ROW_OF: [Option<usize>; NF - LEAD] = {
+    let mut a = [None; NF - LEAD];
+    let (mut t, mut n) = (LEAD, 0);
+    while t < NF {
+        if SINGLE_TOKEN[t].is_some() {
+            a[t - LEAD] = Some(n);
+            n += 1;
+        }
+        t += 1;
+    }
+    a
+};
+
+/// Indices of the markers in [`WordCache::words`].
+const MARK_START2: u32 = 0;
+const MARK_START: u32 = 1;
+const MARK_END: u32 = 2;
+const MARK_END2: u32 = 3;
+
+/// A cache holding more words than this is emptied before the next sentence
+/// (a few megabytes; news text repeats its common words well within it).
+const CACHE_WORDS: usize = 1 << 15;
+
+/// What tagging needs of one word.
+struct WordInfo {
+    ctx: TokCtx,
+    /// The class of a tag-dictionary word.
+    dict: Option<u16>,
+    /// Offset in [`WordCache::sums`] of the summed rows of the leading
+    /// templates (none for dictionary words, which are never scored).
+    sums: u32,
+    /// Rows of the single-token templates after the leading ones, as this
+    /// word fills them (see [`ROW_OF`]).
+    rows: [RowRef; NROWS],
+}
+
+/// Per-word results of one tagger, kept across sentences.
+#[derive(Default)]
+struct WordCache {
+    /// [`Tagger::id`] of the tagger the results are for.
+    tagger: u64,
+    /// Open-addressing table (linear probing) from a word's `hash_str` to
+    /// its index in `words` (0: empty slot, as no word has a marker's index).
+    /// Words are told apart by their 64-bit hash, as in the tag dictionary and
+    /// the ambiguity-class lexicon.
+    table: Vec<(u64, u32)>,
+    /// The four markers, then the words in `table`.
+    words: Vec<WordInfo>,
+    /// Per-class sums of the leading templates' rows, one block a word.
+    sums: Vec<f32>,
+    scratch: Scratch,
+    /// Buffers of `tag_ids_cached` and `lookup`, kept to save allocations.
+    ids: Vec<u32>,
+    hashes: Vec<u64>,
+    ctx: Vec<TokCtx>,
+}
+
+thread_local! {
+    /// The cache of the last tagger used on this thread.
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
+}
+
+impl WordCache {
+    /// Empties the cache when it is for another tagger or could not take
+    /// `n` more words; puts the markers in first.
+    fn prepare(&mut self, tagger: &Tagger, n: usize) {
+        let room = self.words.len() + n <= CACHE_WORDS + 4;
+        if self.tagger == tagger.id && room && !self.words.is_empty() {
+            return;
+        }
+        self.tagger = tagger.id;
+        self.table.clear();
+        // At most half full, even for a sentence longer than the cache.
+        let slots = 2 * (CACHE_WORDS.max(n) + 4);
+        self.table.resize(slots.next_power_of_two(), (0, 0));
+        self.words.clear();
+        self.sums.clear();
+        for m in [START2, START, END, END2] {
+            let info = self.info(tagger, TokCtx::marker(m), None);
+            self.words.push(info);
+        }
+    }
+
+    /// Sets `ids` to the padded indices in `words` of `sentence`, adding
+    /// the new words.
+    fn lookup(&mut self, tagger: &Tagger, sentence: &[&str], ids: &mut Vec<u32>) {
+        let mask = self.table.len() - 1;
+        // Hashes first, each slot prefetched, so that the cache misses overlap.
+        let mut hashes = std::mem::take(&mut self.hashes);
+        hashes.clear();
+        for w in sentence {
+            let h = hash_str(w);
+            prefetch_ptr(self.table.as_ptr().wrapping_add(h as usize & mask));
+            hashes.push(h);
+        }
+        ids.clear();
+        ids.extend_from_slice(&[MARK_START2, MARK_START]);
+        for (w, &h) in sentence.iter().zip(&hashes) {
+            let mut i = h as usize & mask;
+            let id = loop {
+                match self.table[i] {
+                    (k, v) if k == h && v != 0 => break v,
+                    (_, 0) => {
+                        let v = self.add(tagger, w);
+                        self.table[i] = (h, v);
+                        break v;
+                    }
+                    _ => i = (i + 1) & mask,
+                }
+            };
+            prefetch_ptr(self.words.as_ptr().wrapping_add(id as usize));
+            ids.push(id);
+        }
+        ids.extend_from_slice(&[MARK_END, MARK_END2]);
+        self.hashes = hashes;
+    }
+
+    /// Adds the results of a new word, returning its index.
+    fn add(&mut self, tagger: &Tagger, word: &str) -> u32 {
+        let ctx = token_ctx(word, &mut self.scratch, &mut None, &tagger.lex);
+        let dict = tagger.dict.get(&ctx.raw).copied();
+        let info = self.info(tagger, ctx, dict);
+        self.words.push(info);
+        self.words.len() as u32 - 1
+    }
+
+    /// The rows and sums of a word with context `ctx`.
+    fn info(&mut self, tagger: &Tagger, ctx: TokCtx, dict: Option<u16>) -> WordInfo {
+        // With the word at every position, each single-token template gets
+        // the feature it has when the word is at its offset.
+        let k = tagger.consts();
+        let hashes = features(&k, &[ctx; 5], 2, &Hist::new(&k), None);
+        let w = &tagger.weights;
+        let mut rows = [RowRef::default(); NROWS];
+        for (t, r) in ROW_OF.iter().enumerate() {
+            if let Some(r) = *r {
+                rows[r] = w.find(hashes[LEAD + t]);
+            }
+        }
+        let sums = self.sums.len();
+        if dict.is_none() {
+            let n = tagger.classes.len();
+            self.sums.resize(sums + n, 0.0);
+            let lead: [u64; LEAD] = std::array::from_fn(|t| hashes[t]);
+            w.score(&lead, &mut self.sums[sums..]);
+        }
+        WordInfo {
+            ctx,
+            dict,
+            sums: sums as u32,
+            rows,
+        }
     }
 }
 
@@ -1768,6 +2166,65 @@ mod tests {
         assert_eq!(
             t.tag(&words("`` We will win , '' she said .")),
             ["``", "PRP", "MD", "VB", ",", "''", "PRP", "VBD", "."]
+        );
+    }
+
+    #[test]
+    fn single_token_templates_depend_on_their_token_alone() {
+        let t = ewt();
+        let k = t.consts();
+        let mut ctx = Vec::new();
+        let w = words("Officials said the U.S. plan , worth $ 3.5 million , was dead .");
+        sentence_ctx(&w, &mut None, &t.lex, &mut ctx);
+        let mut h = Hist::new(&k);
+        for i in 2..ctx.len() - 2 {
+            let got = features(&k, &ctx, i, &h, None);
+            for (tpl, off) in SINGLE_TOKEN.iter().enumerate() {
+                let Some(off) = *off else { continue };
+                let alone = features(
+                    &k,
+                    &[ctx[i.wrapping_add_signed(off)]; 5],
+                    2,
+                    &Hist::new(&k),
+                    None,
+                );
+                assert_eq!(got[tpl], alone[tpl], "template {}", TEMPLATES[tpl].0);
+            }
+            h.push(&k, i, i % t.classes.len());
+        }
+    }
+
+    #[test]
+    fn cached_tagging_matches_uncached() {
+        let sentences = [
+            "Officials said the plan was dead .",
+            "\u{201C} We will win , \u{201D} she said , and the plan was dead .",
+            "The Zorblax said the zorblax Zorblaxes would zorblax the ZORBLAX in 1998 .",
+            "",
+            "said",
+            "He has been accused of lying to Congress , a spokesman said .",
+        ];
+        let toy = Tagger::train(&toy(), 3, 1);
+        let mut cache = WordCache::default();
+        for round in 0..2 {
+            for s in sentences {
+                let w: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+                let want = ewt().tag_ids_uncached(&w);
+                assert_eq!(ewt().tag_ids_cached(&w, &mut cache), want, "{s}");
+                // A sentence tagged by another model in between empties the cache.
+                assert_eq!(
+                    toy.tag_ids_cached(&w, &mut cache),
+                    toy.tag_ids_uncached(&w),
+                    "{s} (round {round})"
+                );
+            }
+        }
+        // A sentence longer than the cache holds.
+        let long: Vec<String> = (0..CACHE_WORDS + 10).map(|i| format!("w{i}")).collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert_eq!(
+            ewt().tag_ids_cached(&long, &mut cache),
+            ewt().tag_ids_uncached(&long)
         );
     }
 

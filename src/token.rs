@@ -248,8 +248,15 @@ fn is_clitic_at(chars: &[(usize, char)], i: usize) -> bool {
 
 /// Where "n't" starts in a contracted word, if it is one.
 fn negation_split(word: &str) -> Option<usize> {
-    let lower = word.to_lowercase().replace('’', "'");
-    if lower.len() > 3 && lower.ends_with("n't") {
+    // "n't" in any case, with either apostrophe, after at least one character
+    // (no other character lower-cases to `n`, `'` or `t`); checked without
+    // allocating, since every word of every text comes here.
+    let mut last = word.chars().rev();
+    let contracted = matches!(last.next(), Some('t' | 'T'))
+        && matches!(last.next(), Some('\'' | '’'))
+        && matches!(last.next(), Some('n' | 'N'))
+        && last.next().is_some();
+    if contracted {
         // Byte length of "n't" / "n’t" in the original spelling.
         let tail = if word.ends_with("n’t") || word.ends_with("N’T") {
             5
@@ -281,6 +288,20 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn negation_split_reads_nt_in_any_case() {
+        // The definition it replaces, which lower-cased a copy of the word.
+        fn by_lowering(word: &str) -> bool {
+            let lower = word.to_lowercase().replace('’', "'");
+            lower.len() > 3 && lower.ends_with("n't")
+        }
+        for w in [
+            "don't", "DON’T", "Can’t", "n't", "n’t", "xn’t", "İn't", "ΣN'T", "dont", "don`t", "t",
+        ] {
+            assert_eq!(negation_split(w).is_some(), by_lowering(w), "{w}");
+        }
     }
 
     #[test]
