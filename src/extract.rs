@@ -564,7 +564,8 @@ impl<'a> SentenceView<'a> {
         // gunman claiming allegiance" is a modifier, not an attribution.
         if tag == "VBG" && i > 0 {
             let mut p = i - 1;
-            while p > 0 && self.is_adverb(p) {
+            // ("is not saying", "was also saying")
+            while p > 0 && (self.is_adverb(p) || self.toks[p].tag == "RB") {
                 p -= 1;
             }
             let licensed = matches!(
@@ -576,6 +577,9 @@ impl<'a> SentenceView<'a> {
                     | "been"
                     | "am"
                     | ","
+                    | "—"
+                    | "–"
+                    | "--"
                     | "and"
                     | "but"
                     | "while"
@@ -1393,6 +1397,7 @@ impl<'a> SentenceView<'a> {
         }
         // (`on "Morning Joe," adding`: the comma may stand inside the quotation.)
         let after_comma = self.is_punct(before, ",")
+            || matches!(self.word(before), "—" | "–" | "--")
             || self.quote_closing_at(before).is_some()
                 && before.checked_sub(1).is_some_and(|b| self.is_punct(b, ","));
         // "X reignited the feud after writing Y": a gerund under a

@@ -797,3 +797,15 @@ fn a_quotation_running_on_from_the_sentence_takes_its_words_in() {
     let found = attributions("He had one word for it: \"disgraceful,\" Ross said.");
     assert_eq!(found[0].2, "\"disgraceful,\"");
 }
+
+#[test]
+fn a_negated_progressive_and_a_participle_after_a_dash_are_cues() {
+    let found = attributions("Ross isn't saying what other steps he would support.");
+    assert_eq!(found[0].0, "saying");
+    assert_eq!(found[0].1.as_deref(), Some("Ross"));
+    assert_eq!(found[0].2, "what other steps he would support");
+    let found =
+        attributions("Lee dismissed the charges — saying the rival campaign chose to attack.");
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("Lee"));
+}
