@@ -848,10 +848,11 @@ impl<'a> SentenceView<'a> {
         if !(self.toks[end].is_noun() || self.toks[end].tag == "CD") {
             return false;
         }
-        (end.saturating_sub(8)..end)
+        (end.saturating_sub(12)..end)
             .rev()
             .take_while(|&j| {
-                self.word(j) == "with" || self.np_token(j, lex) || self.word(j) == "of"
+                self.np_token(j, lex)
+                    || matches!(self.word(j), "with" | "of" | "from" | "for" | "at" | "in")
             })
             .any(|j| self.word(j) == "with")
     }
@@ -1213,7 +1214,7 @@ impl<'a> SentenceView<'a> {
         self.subordinator(prev)
             || matches!(
                 self.word(prev),
-                "that" | "but" | "where" | "so" | "yet" | "whether"
+                "that" | "but" | "where" | "so" | "yet" | "whether" | "with"
             )
             || !coordination && self.toks[prev].tag.starts_with("VB")
     }

@@ -809,3 +809,15 @@ fn a_negated_progressive_and_a_participle_after_a_dash_are_cues() {
     let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
     assert_eq!(saying.1.as_deref(), Some("Lee"));
 }
+
+#[test]
+fn an_absolute_subject_after_with_keeps_its_modifiers() {
+    let found = attributions(
+        "Ross turned on Lee, with the campaign of the former senator from Ohio saying Lee was weak.",
+    );
+    let saying = found.iter().find(|f| f.0 == "saying").expect("saying");
+    assert_eq!(
+        saying.1.as_deref(),
+        Some("the campaign of the former senator from Ohio")
+    );
+}
