@@ -283,6 +283,12 @@ fn reports_speech(text: &str, extraction: &Extraction) -> bool {
     })
 }
 
+/// How many tokens a dashed aside around a cue may span on either side.
+const ASIDE_REACH: usize = 40;
+
+/// How many tokens back a participle's clause subject is looked for.
+const CLAUSE_REACH: usize = 60;
+
 /// How deep attributions are looked for inside other attributions' contents
 /// ("X said they believed Y" holds two).
 const MAX_NESTING: usize = 2;
@@ -1318,8 +1324,9 @@ impl<'a> SentenceView<'a> {
     /// no attribution has taken yet: a participle hangs from it ("Protest
     /// groups objected, and the union sued the city, saying …").
     fn nearest_clause_subject(&self, limit: usize) -> Option<(usize, usize)> {
+        let floor = limit.saturating_sub(CLAUSE_REACH).max(1);
         let mut k = limit;
-        while k > 1 {
+        while k > floor {
             k -= 1;
             if let Some((open, _)) = self.quote_of(k) {
                 k = open;
@@ -1560,12 +1567,16 @@ impl<'a> SentenceView<'a> {
         let is_dash = |j: usize| {
             matches!(self.word(j), "—" | "–" | "--") || self.word(j) == "-" && self.spaced(j)
         };
-        let floor = self.after_dateline().unwrap_or(0);
+        // Asides are short: a bounded look keeps long sentences linear.
+        let floor = self
+            .after_dateline()
+            .unwrap_or(0)
+            .max(i.saturating_sub(ASIDE_REACH));
         let open = (floor..i).rev().find(|&j| is_dash(j))?;
         if open == 0 || !self.is_word(open - 1) {
             return None;
         }
-        let close = (i + 1..self.len()).find(|&j| is_dash(j))?;
+        let close = (i + 1..self.len().min(i + ASIDE_REACH)).find(|&j| is_dash(j))?;
         (self.word(close) == self.word(open)).then_some(close)
     }
 
