@@ -1561,6 +1561,28 @@ impl<'a> SentenceView<'a> {
         (next < limit).then_some(next)
     }
 
+    /// True when a reported clause starts at token `k`, right after a cue:
+    /// "that", "if" or "whether", or a subject pronoun or name before a
+    /// finite verb ("said he would", "said Trump was").
+    fn opens_reported_clause(&self, k: usize) -> bool {
+        if matches!(self.word(k), "that" | "if" | "whether") {
+            return true;
+        }
+        let finite = |j: usize| {
+            self.toks
+                .get(j)
+                .is_some_and(|t| matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD"))
+        };
+        let subject_end = if self.toks[k].tag == "PRP" {
+            Some(k)
+        } else {
+            (k..self.len().min(k + 3))
+                .take_while(|&j| self.toks[j].tag.starts_with("NNP"))
+                .last()
+        };
+        subject_end.is_some_and(|e| finite(e + 1))
+    }
+
     /// The dash closing an aside that holds the cue at `i` ("Bo Lee - who
     /// said he was tired - told …"), if the cue stands in one.
     fn aside_end(&self, i: usize) -> Option<usize> {
@@ -3089,6 +3111,14 @@ impl<'a> SentenceView<'a> {
                         && self.cue_verb_at(k + 1).is_some()) =>
                 {
                     content.push(self.cover(k + 1, last));
+                }
+                // `On ABC's "This Week," Rubio said that …`: the quotation is
+                // a title; the content follows the cue.
+                None if rule == "quote_cue_source"
+                    && subject.is_some()
+                    && self.opens_reported_clause(k) =>
+                {
+                    return None;
                 }
                 // After a quotation, anything may follow the source: adjuncts,
                 // appositives, a participial clause.

@@ -821,3 +821,12 @@ fn an_absolute_subject_after_with_keeps_its_modifiers() {
         Some("the campaign of the former senator from Ohio")
     );
 }
+
+#[test]
+fn a_quoted_title_before_the_subject_is_no_content() {
+    let found = attributions("On the show \"This Week,\" Ross said that the vote was rigged.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "that the vote was rigged");
+    let found = attributions("\"We will win,\" Ross said Tuesday.");
+    assert_eq!(found[0].2, "\"We will win,\"");
+}
