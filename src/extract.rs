@@ -23,6 +23,7 @@
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
 //! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
+//! | `asked_by` | `when asked by a reporter whether Y` (the one asking is the source) |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
 //! | `in_poll` | `Y in a Marist poll released Monday` / `In a CNN survey, Y` |
 //! | `parsed_frame` | a cue verb whose patterns all fail: its subject and complement in the dependency parse ([`crate::syntax`]) |
@@ -2341,6 +2342,41 @@ impl<'a> SentenceView<'a> {
             })
     }
 
+    /// "(When) asked by a reporter whether Y", "X was asked by the host
+    /// about Y": the one who asks is the source of the question.
+    fn asked_by(&self, i: usize, verb: &CueVerb, cue: Span, last: usize) -> Option<Extraction> {
+        if verb.lemma != "ask" || self.word(i + 1) != "by" {
+            return None;
+        }
+        let (s, e) = self.np_after(i + 2, 8)?;
+        let e = self.with_appositive(e, last);
+        let mut k = e + 1;
+        while k <= last && self.is_punct(k, ",") {
+            k += 1;
+        }
+        let question = matches!(
+            self.word(k),
+            "if" | "whether" | "about" | "why" | "what" | "how" | "when" | "where" | "who" | "to"
+        ) || self.is_quote(k);
+        if k > last || !question {
+            return None;
+        }
+        let end = if self.is_quote(k) {
+            self.quote_opening_at(k)
+                .map_or(last, |(_, close)| close.min(last))
+        } else {
+            self.phrase_end(k, last)
+        };
+        Some(self.extraction(
+            vec![self.cover(k, end)],
+            cue,
+            Some(self.cover(s, e)),
+            "asked_by",
+            AttributionKind::Indirect,
+            0.6,
+        ))
+    }
+
     /// Attributions with no source: raising verbs ("X seemed to Y"), passives
     /// ("X is expected to Y", "it was reported that Y") and "when asked
     /// whether Y". The content is the subject (when there is one) and the complement.
@@ -2758,6 +2794,9 @@ impl<'a> SentenceView<'a> {
         let particle = self.particle_after(i, verb);
         let cue = self.cover(i, i + usize::from(particle));
         let last = self.last_content_token()?;
+        if let Some(found) = self.asked_by(i, verb, cue, last) {
+            return Some(found);
+        }
         if let Some(found) = self.sourceless(i, verb, cue, last) {
             return Some(found);
         }

@@ -576,12 +576,11 @@ fn a_passive_report_names_its_agent_after_by() {
     assert_eq!(found[0].0, "reported");
     assert_eq!(found[0].1.as_deref(), Some("the Daily Ledger"));
     assert_eq!(found[0].2, "Her move");
-    // A question put to the subject is not the agent's report.
-    assert!(
-        attributions("Ross was asked by the host whether she would run.")
-            .iter()
-            .all(|f| f.1.as_deref() != Some("the host"))
-    );
+    // A question put to the subject is not the agent's report of the
+    // subject: the agent asks the question.
+    let found = attributions("Ross was asked by the host whether she would run.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "whether she would run");
 }
 
 #[test]
@@ -829,4 +828,13 @@ fn a_quoted_title_before_the_subject_is_no_content() {
     assert_eq!(found[0].2, "that the vote was rigged");
     let found = attributions("\"We will win,\" Ross said Tuesday.");
     assert_eq!(found[0].2, "\"We will win,\"");
+}
+
+#[test]
+fn the_one_who_asks_is_the_source_of_the_question() {
+    let found = attributions("Ross was asked by a caller why the plant had closed.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "asked");
+    assert_eq!(found[0].1.as_deref(), Some("a caller"));
+    assert_eq!(found[0].2, "why the plant had closed");
 }
