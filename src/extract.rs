@@ -3152,10 +3152,15 @@ impl<'a> SentenceView<'a> {
                     content.push(self.cover(k + 1, last));
                 }
                 // `On ABC's "This Week," Rubio said that …`: the quotation is
-                // a title; the content follows the cue.
-                None if rule == "quote_cue_source"
-                    && subject.is_some()
-                    && self.opens_reported_clause(k) =>
+                // a title, and `In the debate, X asked Y about Z` opens with an
+                // adverbial: the content follows the cue.
+                None if subject.is_some()
+                    && (self.opens_reported_clause(k)
+                        || rule == "trailing_cue"
+                            && matches!(
+                                self.word(k),
+                                "about" | "whether" | "why" | "how" | "what"
+                            )) =>
                 {
                     return None;
                 }

@@ -838,3 +838,9 @@ fn the_one_who_asks_is_the_source_of_the_question() {
     assert_eq!(found[0].1.as_deref(), Some("a caller"));
     assert_eq!(found[0].2, "why the plant had closed");
 }
+
+#[test]
+fn an_opening_adverbial_is_no_content_when_the_content_follows_the_cue() {
+    let found = attributions("In the debate, Ross joked about the rules of the game.");
+    assert!(found.iter().all(|f| f.2 != "In the debate"), "{found:?}");
+}
