@@ -584,9 +584,6 @@ impl<'a> SentenceView<'a> {
                     | "been"
                     | "am"
                     | ","
-                    | "—"
-                    | "–"
-                    | "--"
                     | "and"
                     | "but"
                     | "while"
@@ -594,7 +591,8 @@ impl<'a> SentenceView<'a> {
                     | "before"
                     | "by"
                     | "when"
-            ) || self.toks[p].kind == TokenKind::Quote
+            ) || self.is_long_dash(p)
+                || self.toks[p].kind == TokenKind::Quote
                 || self.absolute_subject_before(p);
             if !licensed {
                 return None;
@@ -795,14 +793,23 @@ impl<'a> SentenceView<'a> {
         {
             return None;
         }
-        let dash = (1..self.len().min(12)).find(|&j| {
-            matches!(self.word(j), "—" | "–" | "--") || self.word(j) == "-" && self.spaced(j)
-        })?;
+        let dash = (1..self.len().min(12)).find(|&j| self.is_dash(j))?;
         let dateline = (1..dash).all(|j| {
             let t = self.text_of(j);
             !self.is_word(j) || t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         });
         (dateline && dash + 1 < self.len()).then_some(dash + 1)
+    }
+
+    /// True when token `i` is an em or en dash or a double hyphen.
+    fn is_long_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "—" | "–" | "--")
+    }
+
+    /// True when token `i` is a dash: a long one, or a hyphen with white
+    /// space on both sides ("Lee - his co-host - said").
+    fn is_dash(&self, i: usize) -> bool {
+        self.is_long_dash(i) || self.word(i) == "-" && self.spaced(i)
     }
 
     /// True when token `i` has white space on both sides.
@@ -1406,7 +1413,7 @@ impl<'a> SentenceView<'a> {
         }
         // (`on "Morning Joe," adding`: the comma may stand inside the quotation.)
         let after_comma = self.is_punct(before, ",")
-            || matches!(self.word(before), "—" | "–" | "--")
+            || self.is_long_dash(before)
             || self.quote_closing_at(before).is_some()
                 && before.checked_sub(1).is_some_and(|b| self.is_punct(b, ","));
         // "X reignited the feud after writing Y": a gerund under a
@@ -1587,19 +1594,16 @@ impl<'a> SentenceView<'a> {
     /// The dash closing an aside that holds the cue at `i` ("Bo Lee - who
     /// said he was tired - told …"), if the cue stands in one.
     fn aside_end(&self, i: usize) -> Option<usize> {
-        let is_dash = |j: usize| {
-            matches!(self.word(j), "—" | "–" | "--") || self.word(j) == "-" && self.spaced(j)
-        };
         // Asides are short: a bounded look keeps long sentences linear.
         let floor = self
             .after_dateline()
             .unwrap_or(0)
             .max(i.saturating_sub(ASIDE_REACH));
-        let open = (floor..i).rev().find(|&j| is_dash(j))?;
+        let open = (floor..i).rev().find(|&j| self.is_dash(j))?;
         if open == 0 || !self.is_word(open - 1) {
             return None;
         }
-        let close = (i + 1..self.len().min(i + ASIDE_REACH)).find(|&j| is_dash(j))?;
+        let close = (i + 1..self.len().min(i + ASIDE_REACH)).find(|&j| self.is_dash(j))?;
         (self.word(close) == self.word(open)).then_some(close)
     }
 
