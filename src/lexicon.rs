@@ -90,6 +90,11 @@ pub struct Lexicon {
     pub poll_nouns: HashSet<String>,
     /// Words heading a "LABEL: text" line that is not attributed ("Update:").
     pub colon_labels: HashSet<String>,
+    /// Days of the week (lower case); also in `time_words`.
+    pub weekdays: HashSet<String>,
+    /// Words and phrases that join a verb cue right after it ("in a
+    /// statement", "out"), each as lower-case words.
+    pub cue_tails: Vec<Vec<String>>,
     /// (lemma, particle) pairs that form one cue ("call for", "point out").
     pub cue_particles: HashSet<(String, String)>,
     /// Words opening an adjunct between a cue and its content ("on Friday").
@@ -165,6 +170,7 @@ impl Lexicon {
     }
 
     fn load_embedded() -> Lexicon {
+        let weekdays = words_of(include_str!("../lexicons/weekdays.txt"));
         let mut cue_verbs = HashMap::default();
         let mut addressee_verbs = HashSet::default();
         let mut class = None;
@@ -306,7 +312,14 @@ impl Lexicon {
             adjunct_openers: words_of(include_str!("../lexicons/adjunct_openers.txt")),
             verb_only_cues: words_of(include_str!("../lexicons/verb_only_cues.txt")),
             colon_labels: words_of(include_str!("../lexicons/colon_labels.txt")),
-            time_words: words_of(include_str!("../lexicons/time_words.txt")),
+            time_words: words_of(include_str!("../lexicons/time_words.txt"))
+                .union(&weekdays)
+                .cloned()
+                .collect(),
+            weekdays,
+            cue_tails: data_lines(include_str!("../lexicons/cue_tails.txt"))
+                .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             poll_nouns: words_of(include_str!("../lexicons/poll_nouns.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {

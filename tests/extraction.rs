@@ -844,3 +844,47 @@ fn an_opening_adverbial_is_no_content_when_the_content_follows_the_cue() {
     let found = attributions("In the debate, Ross joked about the rules of the game.");
     assert!(found.iter().all(|f| f.2 != "In the debate"), "{found:?}");
 }
+
+#[test]
+fn a_participle_modifying_the_subject_is_not_the_cue() {
+    let found =
+        attributions("A state poll released Sunday by the Daily Ledger shows the mayor ahead.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "shows");
+    assert_eq!(found[0].2, "the mayor ahead");
+    let found = attributions("A batch of memos published this week showed that the plan was old.");
+    assert_eq!(found[0].0, "showed", "{found:?}");
+    // The past tense of a speech verb keeps its bare complement.
+    let found = attributions("Officials said Tuesday the plan was dead.");
+    assert_eq!(found[0].0, "said", "{found:?}");
+}
+
+#[test]
+fn the_cue_takes_the_words_annotators_count_in_it() {
+    let cue = |s: &str| attributions(s).first().map(|f| f.0.clone());
+    assert_eq!(
+        cue("The mayor said in a statement that the bridge would reopen.").as_deref(),
+        Some("said in a statement")
+    );
+    assert_eq!(
+        cue("Ross wrote back that the figures were wrong.").as_deref(),
+        Some("wrote back")
+    );
+    assert_eq!(
+        cue("Lee said repeatedly that the vote was fair.").as_deref(),
+        Some("said repeatedly")
+    );
+    assert_eq!(
+        cue("\"The vote was fair,\" Lee said Tuesday.").as_deref(),
+        Some("said Tuesday")
+    );
+    // Not an adverb of the cue: it belongs to the content.
+    let found = attributions("Lee said nearly 40 people had left.");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(found[0].2, "nearly 40 people had left");
+    // A day before the content stays out of the cue.
+    assert_eq!(
+        cue("Lee said Tuesday that the vote was fair.").as_deref(),
+        Some("said")
+    );
+}
