@@ -2052,7 +2052,21 @@ impl<'a> SentenceView<'a> {
         // role without a determiner.
         let role = (opener..stop)
             .any(|j| lex.is_title(self.word(j)) || lex.source_noun_kind(self.word(j)).is_some());
+        // "Ken Sena, managing director at Evercore", "then Maples's
+        // literary agent": a lower-case role led by a modifier, with no verb.
+        let common_noun = |j: usize| {
+            matches!(self.toks[j].tag, "NN" | "NNS") && !self.toks[j].is_capitalized(self.text)
+        };
+        let bare_role = (opener..stop).any(common_noun)
+            && (opener..stop).all(|j| {
+                !self.toks[j].tag.starts_with("VB")
+                    || j == opener && self.toks.get(j + 1).is_some_and(|t| t.tag == "NN")
+            });
         if !(opens
+            || !tok.is_capitalized(self.text)
+                && matches!(tok.tag, "JJ" | "NN" | "NNS" | "VBG" | "VBN")
+                && bare_role
+            || matches!(w, "then" | "now" | "formerly") && bare_role
             || matches!(w, "then" | "now" | "formerly") && role
             || tok.is_capitalized(self.text) && role
             || self.residence_state_or_party(opener, stop))

@@ -888,3 +888,23 @@ fn the_cue_takes_the_words_annotators_count_in_it() {
         Some("said")
     );
 }
+
+#[test]
+fn an_inverted_source_keeps_a_role_without_a_determiner() {
+    let found =
+        attributions("\"Prices will rise,\" said Ken Lowe, managing director at Harbor Capital.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Ken Lowe, managing director at Harbor Capital")
+    );
+    let found = attributions("\"It sold well,\" said Ann Ross, then Lee's literary agent.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Ann Ross, then Lee's literary agent")
+    );
+    // An adjunct or a participle after the name is no role.
+    let found = attributions("\"It sold well,\" said Ann Ross, citing sales figures.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
+    let found = attributions("\"It sold well,\" said Ann Ross, in an interview on Friday.");
+    assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
+}
