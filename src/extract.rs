@@ -1419,8 +1419,91 @@ impl<'a> SentenceView<'a> {
                         .flatten()
                 })
                 .or_else(|| self.sentence_subject(before)),
-            None => self.np_before(i).map(|np| self.with_reflexive(np, i)),
+            None => self
+                .np_before(i)
+                .map(|np| self.with_post_modifier(np))
+                .map(|np| self.with_reflexive(np, i)),
         }
+    }
+
+    /// The subject whose modifier ends in the phrase `(s, e)` found before a
+    /// cue: "Supporters who have heard from the campaign say", "House
+    /// Republicans supporting the bill said", "people familiar with her
+    /// thinking say", "A poll conducted by Gallup found". Without this the
+    /// modifier's object ("the campaign", "the bill") would be the source.
+    fn with_post_modifier(&self, (s, e): (usize, usize)) -> (usize, usize) {
+        // A subject pronoun is the subject of its own clause ("a response
+        // saying he …").
+        // (A relative pronoun finds its antecedent elsewhere.)
+        if s == e
+            && matches!(
+                self.word(s),
+                "he" | "she" | "they" | "i" | "we" | "who" | "which" | "that"
+            )
+        {
+            return (s, e);
+        }
+        let floor = s.saturating_sub(MODIFIER_REACH);
+        let mut finite = 0;
+        let mut k = s;
+        while k > floor {
+            k -= 1;
+            if self.claimed[k] || !self.is_word(k) {
+                break;
+            }
+            let tag = self.toks[k].tag;
+            // A relative clause whose own subject the phrase is ("a proposal
+            // that Manchin pushed") has no verb before the phrase.
+            let relative = matches!(self.word(k), "who" | "that")
+                && matches!(tag, "WP" | "WDT")
+                && (k + 1..s).any(|j| self.toks[j].tag.starts_with("VB"));
+            // (A participle after an auxiliary is inside a relative clause.)
+            let after_noun = k > 0 && self.toks[k - 1].tag.starts_with("NN");
+            let opener = relative
+                || finite == 0
+                    && after_noun
+                    && matches!(tag, "VBG" | "VBN")
+                    && !self.toks[k].is_capitalized(self.text)
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|t| !t.tag.starts_with("VB"))
+                || finite == 0
+                    && Lexicon::get().modifier_adjectives.contains(self.word(k))
+                    && matches!(self.word(k + 1), "with" | "to");
+            if opener {
+                // The modified noun ends right before the modifier.
+                let head = k
+                    .checked_sub(1)
+                    .filter(|&h| matches!(self.toks[h].tag, "NN" | "NNS" | "NNP" | "NNPS"))
+                    .and_then(|h| self.np_before(h + 1));
+                return match head {
+                    Some((hs, he)) if he + 1 == k => (hs, e),
+                    _ => (s, e),
+                };
+            }
+            if self.subordinator(k) || matches!(self.word(k), "that" | "who" | "which") {
+                break;
+            }
+            // A relative clause holds one finite verb ("who have heard");
+            // a participle or adjective modifier none.
+            if matches!(tag, "VBZ" | "VBD" | "VBP" | "MD") {
+                finite += 1;
+                if finite > 1 {
+                    break;
+                }
+            }
+            let inside = tag.starts_with("VB")
+                || matches!(
+                    tag,
+                    "IN" | "RB" | "TO" | "MD" | "DT" | "PRP$" | "JJ" | "CD" | "POS"
+                )
+                || tag.starts_with("NN");
+            if !inside {
+                break;
+            }
+        }
+        (s, e)
     }
 
     /// The subject of the finite clause closest before token `limit` that
@@ -3455,6 +3538,10 @@ fn is_np_tag(tag: &str) -> bool {
             | "HYPH"
     )
 }
+
+/// How far before the phrase found for a subject the opener of a modifier
+/// ending in it is looked for (see [`SentenceView::with_post_modifier`]).
+const MODIFIER_REACH: usize = 10;
 
 /// How far after a participle the verb of its clause is looked for (see
 /// [`SentenceView::reduced_relative`]).

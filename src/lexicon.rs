@@ -90,6 +90,9 @@ pub struct Lexicon {
     pub poll_nouns: HashSet<String>,
     /// Words heading a "LABEL: text" line that is not attributed ("Update:").
     pub colon_labels: HashSet<String>,
+    /// Adjectives that open a modifier after a source's head with "with" or
+    /// "to" ("people familiar with her thinking").
+    pub modifier_adjectives: HashSet<String>,
     /// Days of the week (lower case); also in `time_words`.
     pub weekdays: HashSet<String>,
     /// Words and phrases that join a verb cue right after it ("in a
@@ -317,6 +320,7 @@ impl Lexicon {
                 .cloned()
                 .collect(),
             weekdays,
+            modifier_adjectives: words_of(include_str!("../lexicons/modifier_adjectives.txt")),
             cue_tails: data_lines(include_str!("../lexicons/cue_tails.txt"))
                 .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),

@@ -908,3 +908,26 @@ fn an_inverted_source_keeps_a_role_without_a_determiner() {
     let found = attributions("\"It sold well,\" said Ann Ross, in an interview on Friday.");
     assert_eq!(found[0].1.as_deref(), Some("Ann Ross"));
 }
+
+#[test]
+fn a_subject_keeps_the_modifier_that_ends_before_its_cue() {
+    assert_first_source(
+        "Voters who have heard from the campaign say the ads work.",
+        "Voters who have heard from the campaign",
+    );
+    assert_first_source(
+        "House members supporting the bill said it would pass.",
+        "House members supporting the bill",
+    );
+    assert_first_source(
+        "People familiar with her thinking say she will run.",
+        "People familiar with her thinking",
+    );
+    // The phrase is the subject of its own relative clause, or of a
+    // complement clause after a participle.
+    let found = attributions("It was a plan that Ross said would fail.");
+    assert_eq!(found[0].1.as_deref(), Some("Ross"), "{found:?}");
+    let found = attributions("Lee sent a note saying he thinks the plan is dead.");
+    let thinks = found.iter().find(|f| f.0 == "thinks").expect("thinks");
+    assert_eq!(thinks.1.as_deref(), Some("he"));
+}
