@@ -234,6 +234,12 @@ fn read_frames(
         if let Some(mut extraction) = found {
             extraction.antecedent = view.relative_antecedent(&extraction);
             view.end_at_relative_clause(&mut extraction);
+            // "X said Y, adding Z": a participle right after a content
+            // hangs from the one who said it.
+            if let Some(owner) = view.participle_after_content(i, &reading.extractions) {
+                extraction.mention = owner.mention;
+                extraction.antecedent = owner.antecedent;
+            }
             // Contents nest or stay apart: one that would cross the edge of a
             // content already read here means the two frames disagree on
             // where a statement ends, and the one read first is kept.
@@ -1611,6 +1617,30 @@ impl<'a> SentenceView<'a> {
                     .sentence_subject(before)
                     .is_some_and(|(s, _)| self.claimed[s]));
         (participle || coordinated).then_some(before)
+    }
+
+    /// The attribution read before whose content the participle cue at
+    /// `i` follows right after a comma ("Ross said the plan had failed,
+    /// adding …"): the participle's subject is that attribution's source,
+    /// not the subject of the clause it reports.
+    fn participle_after_content<'e>(
+        &self,
+        i: usize,
+        read: &'e [Extraction],
+    ) -> Option<&'e Extraction> {
+        if !(self.word(i).ends_with("ing") && i >= 2 && self.is_punct(i - 1, ","))
+            || self.phrase_at(i).is_some()
+            || self.cue_verb_at(i).is_none()
+        {
+            return None;
+        }
+        let before = self.toks[i - 2].span;
+        read.iter().rev().find(|e| {
+            e.mention.is_some()
+                && e.content
+                    .last()
+                    .is_some_and(|c| c.start < before.end && before.end <= c.end)
+        })
     }
 
     /// True when token `k` is a preposition that opens an adverbial gerund
