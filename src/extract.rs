@@ -2115,7 +2115,8 @@ impl<'a> SentenceView<'a> {
     /// director of the foundation, …"): the end of the phrase, extended over
     /// ", APPOSITIVE" when it opens with a determiner or a title.
     fn with_appositive(&self, end: usize, last: usize) -> usize {
-        let mut end = self.with_parenthesis(end, last);
+        let end = self.with_parenthesis(end, last);
+        let mut end = self.restrictive_modifier_after(end, last).unwrap_or(end);
         // Appositives may follow one another: "Sylke Tempel, the editor of X,
         // the magazine of Y".
         for _ in 0..3 {
@@ -2125,6 +2126,30 @@ impl<'a> SentenceView<'a> {
             }
         }
         end
+    }
+
+    /// The last token of a modifier with no comma before it that follows
+    /// the noun at `end`: a relative clause ("a Mexican official who was not
+    /// authorized to speak"), a participle ("one Republican involved in the
+    /// planning") or "familiar with" ("a source familiar with the talks").
+    /// It runs to the next comma, quotation or `last`.
+    fn restrictive_modifier_after(&self, end: usize, last: usize) -> Option<usize> {
+        let k = end + 1;
+        if k > last || !self.toks[end].tag.starts_with("NN") {
+            return None;
+        }
+        let tag = self.toks[k].tag;
+        let opens = matches!(self.word(k), "who" | "that") && matches!(tag, "WP" | "WDT")
+            || matches!(tag, "VBN" | "VBG") && !self.toks[k].is_capitalized(self.text)
+            || Lexicon::get().modifier_adjectives.contains(self.word(k))
+                && matches!(self.word(k + 1), "with" | "to");
+        if !opens {
+            return None;
+        }
+        let stop = (k + 1..=last.min(k + 20))
+            .find(|&j| self.is_punct(j, ",") || self.is_quote(j) || self.claimed[j])
+            .unwrap_or(last + 1);
+        (stop > k + 1).then_some(stop - 1)
     }
 
     /// "Sen. Rand Paul (R-Ky.)": a parenthesis right after the name at `end`

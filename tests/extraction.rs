@@ -481,9 +481,10 @@ fn relative_clauses_around_sources() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].1.as_deref(), Some("Ann Lee"));
     assert_eq!(found[1].2, "the vote was rigged");
-    // A relative clause after an inverted source closes the frame.
+    // A relative clause after an inverted source closes the frame, and
+    // without a comma before it, it is part of the source.
     let found = attributions("The seat is safe, said two Democrats who know him.");
-    assert_eq!(found[0].1.as_deref(), Some("two Democrats"));
+    assert_eq!(found[0].1.as_deref(), Some("two Democrats who know him"));
     assert_eq!(found[0].2, "The seat is safe");
     // The comma closing a relative clause may stand inside a quotation.
     let found =
@@ -944,5 +945,24 @@ fn a_participle_after_a_content_hangs_from_its_speaker() {
         found[0].1.as_deref(),
         Some("a survey released Friday"),
         "{found:?}"
+    );
+}
+
+#[test]
+fn an_inverted_source_keeps_a_modifier_without_a_comma() {
+    let found = attributions("\"It will pass,\" said one senator involved in the talks.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("one senator involved in the talks")
+    );
+    let found = attributions("\"It will pass,\" said an aide who was not allowed to speak.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("an aide who was not allowed to speak")
+    );
+    let found = attributions("\"It will pass,\" said a source familiar with the talks.");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("a source familiar with the talks")
     );
 }
