@@ -898,6 +898,8 @@ fn an_inverted_source_keeps_a_role_without_a_determiner() {
         found[0].1.as_deref(),
         Some("Ken Lowe, managing director at Harbor Capital")
     );
+    let found = attributions("\"We will win,\" said Senator Jo Park, Democrat of Ohio.");
+    assert_eq!(found[0].1.as_deref(), Some("Senator Jo Park, Democrat of Ohio"));
     let found = attributions("\"It sold well,\" said Ann Ross, then Lee's literary agent.");
     assert_eq!(
         found[0].1.as_deref(),
