@@ -1027,7 +1027,13 @@ impl<'a> SentenceView<'a> {
         }
         let w = self.word(end);
         if lex.pronoun(w).is_some() {
-            return Some((end, end));
+            // "Most of them": an object pronoun after a quantity's "of".
+            let start = if matches!(w, "them" | "us") {
+                self.widen_subject_left(end, end)
+            } else {
+                end
+            };
+            return Some((start, end));
         }
         if w == "who" {
             // "Smith, who said …": the relative pronoun is the mention; see `antecedent_of`.
@@ -3591,6 +3597,9 @@ fn is_np_tag(tag: &str) -> bool {
             | "PRP$"
             | "POS"
             | "HYPH"
+            // The treebank's tag for a split word's part, which the tagger
+            // gives some hyphenated words ("front-runner").
+            | "GW"
     )
 }
 

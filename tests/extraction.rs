@@ -899,7 +899,10 @@ fn an_inverted_source_keeps_a_role_without_a_determiner() {
         Some("Ken Lowe, managing director at Harbor Capital")
     );
     let found = attributions("\"We will win,\" said Senator Jo Park, Democrat of Ohio.");
-    assert_eq!(found[0].1.as_deref(), Some("Senator Jo Park, Democrat of Ohio"));
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Senator Jo Park, Democrat of Ohio")
+    );
     let found = attributions("\"It sold well,\" said Ann Ross, then Lee's literary agent.");
     assert_eq!(
         found[0].1.as_deref(),
@@ -966,5 +969,14 @@ fn an_inverted_source_keeps_a_modifier_without_a_comma() {
     assert_eq!(
         found[0].1.as_deref(),
         Some("a source familiar with the talks")
+    );
+}
+
+#[test]
+fn quantities_of_pronouns_and_hyphenated_roles_stay_in_the_subject() {
+    assert_first_source("Most of them said the plan failed.", "Most of them");
+    assert_first_source(
+        "GOP front-runner Ann Ross said the plan failed.",
+        "GOP front-runner Ann Ross",
     );
 }
