@@ -647,10 +647,28 @@ impl<'a> SentenceView<'a> {
     /// name or a plural ("Polls in New Hampshire show that …") opens a
     /// that-clause: a plural subject and "that" make it the verb.
     fn base_verb_tagged_noun(&self, i: usize) -> bool {
-        i > 0
-            && self.toks[i].tag == "NN"
-            && self.word(i + 1) == "that"
-            && matches!(self.toks[i - 1].tag, "NNS" | "NNPS" | "NNP")
+        if i == 0 || self.toks[i].tag != "NN" {
+            return false;
+        }
+        if self.word(i + 1) == "that" {
+            return matches!(self.toks[i - 1].tag, "NNS" | "NNPS" | "NNP");
+        }
+        // "Millennials support background checks", "40 percent support
+        // Trump": a plural or a poll's share before, a noun phrase after
+        // (not "for": "voters' support for"). A singular before makes a
+        // compound ("voter support").
+        let base = Lexicon::get()
+            .cue_verb(self.word(i))
+            .is_some_and(|v| v.lemma == self.word(i));
+        let plural_before =
+            matches!(self.toks[i - 1].tag, "NNS" | "NNPS") || self.word(i - 1) == "percent";
+        let phrase_after = self.toks.get(i + 1).is_some_and(|t| {
+            matches!(
+                t.tag,
+                "NNP" | "NNPS" | "NN" | "NNS" | "DT" | "PRP$" | "PRP" | "JJ" | "CD" | "VBG"
+            )
+        });
+        base && plural_before && phrase_after
     }
 
     /// True for a cue in "-s" that the tagger read as a plural noun but that

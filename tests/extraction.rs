@@ -980,3 +980,13 @@ fn quantities_of_pronouns_and_hyphenated_roles_stay_in_the_subject() {
         "GOP front-runner Ann Ross",
     );
 }
+
+#[test]
+fn a_base_cue_verb_tagged_as_a_noun_after_a_plural_is_a_verb() {
+    let found = attributions("About 40 percent support the mayor.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "support");
+    assert_eq!(found[0].1.as_deref(), Some("About 40 percent"));
+    // A singular before makes a compound noun.
+    assert!(attributions("Voter support rose sharply in May.").is_empty());
+}
