@@ -22,10 +22,12 @@
 //! tree with exactly one head per token, after exactly `2n` transitions.
 //!
 //! Features follow Zhang and Nivre (2011, "Transition-based dependency parsing
-//! with rich non-local features") adapted to arc-hybrid: words and tags of
-//! `s0..s2` and `b0..b2`, of the outermost children of `s0`, `s1` and `b0` and
-//! their labels, pairs and triples of them, the distance between `s0` and
-//! `b0` (and `s1`), valencies and the sets of labels already attached. As in
+//! with rich non-local features") adapted to arc-hybrid, cut down to the 43
+//! templates that pay for their lookup time (see `TEMPLATES`): words and
+//! tags of `s0`, `s1` and `b0`, `b1` (tags only of `s2` and `b2`), of the
+//! outermost children of `s0` and `b0` and their labels, pairs and triples of
+//! them, the distance between `s0` and `b0`, left valencies and the sets of
+//! labels already attached to the left of `s0` and `b0`. As in
 //! [`crate::tagger`], no feature string is built while parsing: a feature is a
 //! 64-bit hash of its template and the hashes of its parts (the word, lowercased
 //! and normalised like the tagger's features, and the tag), looked up in an
@@ -179,20 +181,17 @@ struct Node {
     /// Hash of the label of the arc to the head (`NOLABEL` before, `NONE` for
     /// the none token).
     lab: u64,
-    /// Leftmost and second leftmost, rightmost and second rightmost children.
+    /// Leftmost, second leftmost and rightmost children (only what the
+    /// feature templates use).
     l1: u32,
     l2: u32,
     r1: u32,
-    r2: u32,
-    /// Number of left and right children.
+    /// Number of left children.
     vl: u8,
-    vr: u8,
-    /// Label sets of the left and right children: bit masks over label ids
-    /// below 128, and their hashes.
+    /// Label set of the left children: a bit mask over label ids below 128,
+    /// and its hash.
     lmask: u128,
-    rmask: u128,
     lset: u64,
-    rset: u64,
 }
 
 /// A parser configuration. Tokens are `0..n`, the root token is `n` (always
@@ -216,19 +215,14 @@ impl State {
             l1: none,
             l2: none,
             r1: none,
-            r2: none,
             vl: 0,
-            vr: 0,
             lmask: 0,
-            rmask: 0,
             lset: m.empty_set,
-            rset: m.empty_set,
         };
         let mut nodes = vec![node; n + 2];
         nodes[n + 1] = Node {
             lab: m.none,
             lset: m.none,
-            rset: m.none,
             ..node
         };
         State {
@@ -277,18 +271,8 @@ impl State {
                 hn.lmask |= bit;
                 hn.lset = hn.lset.wrapping_add(salt[l]);
             }
-        } else {
-            if hn.r1 == none || d32 > hn.r1 {
-                hn.r2 = hn.r1;
-                hn.r1 = d32;
-            } else if hn.r2 == none || d32 > hn.r2 {
-                hn.r2 = d32;
-            }
-            hn.vr = hn.vr.saturating_add(1);
-            if hn.rmask & bit == 0 && bit != 0 {
-                hn.rmask |= bit;
-                hn.rset = hn.rset.wrapping_add(salt[l]);
-            }
+        } else if hn.r1 == none || d32 > hn.r1 {
+            hn.r1 = d32;
         }
     }
 }
@@ -417,127 +401,60 @@ fn apply(st: &mut State, m: Move, label_hash: &[u64], salt: &[u64]) {
 /// (name, kinds of parts) of each template: one character a part, `a` for an
 /// atom (a word, tag, label or number, hashed as a string) and `s` for a
 /// label set (labels joined by `|`, `-` when empty). Names: `s0`-`s2` stack,
-/// `n0`-`n2` buffer, `l`/`l2`/`r`/`r2` leftmost/second leftmost/rightmost/
-/// second rightmost child; `w` word, `t` tag, `l` label (after a position),
-/// `d` distance s0-n0, `d1` distance s1-s0, `vl`/`vr` valencies, `sl`/`sr`
-/// label sets of the left/right children.
+/// `n0`-`n2` buffer, `l`/`l2`/`r` leftmost/second leftmost/rightmost child;
+/// `w` word, `t` tag, `l` label (after a position), `d` distance s0-n0, `vl`
+/// number of left children, `sl` label set of the left children.
+///
+/// These 43 are the most useful of an earlier set of 99 (more children,
+/// right valencies and label sets, more word pairs and triples, `s1`-`s0`
+/// distance): every template is one more weight row to look up per
+/// transition, and looking rows up is most of the parsing time. The 43 parse
+/// about twice as fast for about 0.8 points of dev LAS; see
+/// `models/NOTICE-parser.md`.
 const TEMPLATES: &[(&str, &str)] = &[
-    // One token in one role.
-    // s0
     ("s0w", "a"),
     ("s0t", "a"),
     ("s0wt", "aa"),
-    // s1
     ("s1w", "a"),
     ("s1t", "a"),
     ("s1wt", "aa"),
-    // s2
-    ("s2w", "a"),
     ("s2t", "a"),
-    // n0
     ("n0w", "a"),
     ("n0t", "a"),
     ("n0wt", "aa"),
-    // n1
     ("n1w", "a"),
     ("n1t", "a"),
     ("n1wt", "aa"),
-    // n2
-    ("n2w", "a"),
     ("n2t", "a"),
-    // n3
-    ("n3t", "a"),
-    // s0l
     ("s0lw", "a"),
     ("s0lt", "a"),
     ("s0ll", "a"),
-    // s0r
-    ("s0rw", "a"),
-    ("s0rt", "a"),
     ("s0rl", "a"),
-    // s0l2
-    ("s0l2w", "a"),
-    ("s0l2t", "a"),
     ("s0l2l", "a"),
-    // s0r2
-    ("s0r2w", "a"),
-    ("s0r2t", "a"),
-    ("s0r2l", "a"),
-    // n0l
     ("n0lw", "a"),
     ("n0lt", "a"),
     ("n0ll", "a"),
-    // n0l2
-    ("n0l2w", "a"),
-    ("n0l2t", "a"),
-    ("n0l2l", "a"),
-    // s1r
-    ("s1rw", "a"),
-    ("s1rt", "a"),
-    ("s1rl", "a"),
-    // s1l
-    ("s1lt", "a"),
-    ("s1ll", "a"),
-    // The rest depend on the state.
     ("bias", "a"),
-    ("s0wt.n0wt", "aaaa"),
-    ("s0wt.n0w", "aaa"),
-    ("s0w.n0wt", "aaa"),
     ("s0wt.n0t", "aaa"),
     ("s0t.n0wt", "aaa"),
     ("s0w.n0w", "aa"),
     ("s0t.n0t", "aa"),
     ("n0t.n1t", "aa"),
-    ("n0w.n1w", "aa"),
-    ("s1wt.s0wt", "aaaa"),
-    ("s1w.s0w", "aa"),
     ("s1t.s0t", "aa"),
     ("s1wt.s0t", "aaa"),
-    ("s1t.s0wt", "aaa"),
     ("n0t.n1t.n2t", "aaa"),
     ("s0t.n0t.n1t", "aaa"),
     ("s1t.s0t.n0t", "aaa"),
-    ("s0t.s0lt.n0t", "aaa"),
-    ("s0t.s0rt.n0t", "aaa"),
     ("s0t.n0t.n0lt", "aaa"),
-    ("s2t.s1t.s0t", "aaa"),
-    ("s1t.s1rt.s0t", "aaa"),
     ("s1t.s0t.s0lt", "aaa"),
-    ("s1t.s0t.s0rt", "aaa"),
-    ("s0w.d", "aa"),
     ("s0t.d", "aa"),
-    ("n0w.d", "aa"),
     ("n0t.d", "aa"),
-    ("s0w.n0w.d", "aaa"),
-    ("s0t.n0t.d", "aaa"),
-    ("s1t.s0t.d1", "aaa"),
-    ("s1w.s0w.d1", "aaa"),
-    ("s0w.vr", "aa"),
-    ("s0t.vr", "aa"),
-    ("s0w.vl", "aa"),
     ("s0t.vl", "aa"),
-    ("n0w.vl", "aa"),
     ("n0t.vl", "aa"),
-    ("s1w.vr", "aa"),
-    ("s1t.vr", "aa"),
-    ("s0t.s0lt.s0l2t", "aaa"),
-    ("s0t.s0rt.s0r2t", "aaa"),
-    ("n0t.n0lt.n0l2t", "aaa"),
-    ("s0t.s0ll.s0l2l", "aaa"),
-    ("s0t.s0rl.s0r2l", "aaa"),
     ("n0t.n0ll.n0l2l", "aaa"),
-    ("s0w.s0rl", "aa"),
-    ("n0w.n0ll", "aa"),
     ("s1t.n0t", "aa"),
-    ("s1w.n0w", "aa"),
-    ("s0w.sl", "as"),
     ("s0t.sl", "as"),
-    ("s0w.sr", "as"),
-    ("s0t.sr", "as"),
-    ("n0w.sl", "as"),
     ("n0t.sl", "as"),
-    ("s1w.sr", "as"),
-    ("s1t.sr", "as"),
 ];
 
 const NF: usize = TEMPLATES.len();
@@ -552,16 +469,9 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
     let n0 = st.b0;
     let n1 = if n0 < n { n0 + 1 } else { none };
     let n2 = if n0 + 1 < n { n0 + 2 } else { none };
-    let n3 = if n0 + 2 < n { n0 + 3 } else { none };
-    let (ns0, ns1, nn0) = (&nodes[s0], &nodes[s1], &nodes[n0]);
-    let (s0l, s0l2, s0r, s0r2) = (
-        ns0.l1 as usize,
-        ns0.l2 as usize,
-        ns0.r1 as usize,
-        ns0.r2 as usize,
-    );
+    let (ns0, nn0) = (&nodes[s0], &nodes[n0]);
+    let (s0l, s0l2, s0r) = (ns0.l1 as usize, ns0.l2 as usize, ns0.r1 as usize);
     let (n0l, n0l2) = (nn0.l1 as usize, nn0.l2 as usize);
-    let (s1l, s1r) = (ns1.l1 as usize, ns1.r1 as usize);
     let w = |i: usize| toks[i].w;
     let t = |i: usize| toks[i].t;
     let l = |i: usize| nodes[i].lab;
@@ -569,11 +479,6 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
         m.none
     } else {
         m.nums[(n0 - s0).min(MAX_DIST)]
-    };
-    let d1 = if s1 == none {
-        m.none
-    } else {
-        m.nums[(s0 - s1).min(MAX_DIST)]
     };
     let v = |x: u8| m.nums[(x as usize).min(MAX_VAL)];
     let (s0w, s0t, s1w, s1t, n0w, n0t) = (w(s0), t(s0), w(s1), t(s1), w(n0), t(n0));
@@ -584,7 +489,6 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
         [s1w, 0, 0, 0],
         [s1t, 0, 0, 0],
         [s1w, s1t, 0, 0],
-        [w(s2), 0, 0, 0],
         [t(s2), 0, 0, 0],
         [n0w, 0, 0, 0],
         [n0t, 0, 0, 0],
@@ -592,91 +496,36 @@ fn feature_parts(m: &Marks, toks: &[Tok], st: &State) -> [[u64; 4]; NF] {
         [w(n1), 0, 0, 0],
         [t(n1), 0, 0, 0],
         [w(n1), t(n1), 0, 0],
-        [w(n2), 0, 0, 0],
         [t(n2), 0, 0, 0],
-        [t(n3), 0, 0, 0],
         [w(s0l), 0, 0, 0],
         [t(s0l), 0, 0, 0],
         [l(s0l), 0, 0, 0],
-        [w(s0r), 0, 0, 0],
-        [t(s0r), 0, 0, 0],
         [l(s0r), 0, 0, 0],
-        [w(s0l2), 0, 0, 0],
-        [t(s0l2), 0, 0, 0],
         [l(s0l2), 0, 0, 0],
-        [w(s0r2), 0, 0, 0],
-        [t(s0r2), 0, 0, 0],
-        [l(s0r2), 0, 0, 0],
         [w(n0l), 0, 0, 0],
         [t(n0l), 0, 0, 0],
         [l(n0l), 0, 0, 0],
-        [w(n0l2), 0, 0, 0],
-        [t(n0l2), 0, 0, 0],
-        [l(n0l2), 0, 0, 0],
-        [w(s1r), 0, 0, 0],
-        [t(s1r), 0, 0, 0],
-        [l(s1r), 0, 0, 0],
-        [t(s1l), 0, 0, 0],
-        [l(s1l), 0, 0, 0],
         [m.bias, 0, 0, 0],
-        [s0w, s0t, n0w, n0t],
-        [s0w, s0t, n0w, 0],
-        [s0w, n0w, n0t, 0],
         [s0w, s0t, n0t, 0],
         [s0t, n0w, n0t, 0],
         [s0w, n0w, 0, 0],
         [s0t, n0t, 0, 0],
         [n0t, t(n1), 0, 0],
-        [n0w, w(n1), 0, 0],
-        [s1w, s1t, s0w, s0t],
-        [s1w, s0w, 0, 0],
         [s1t, s0t, 0, 0],
         [s1w, s1t, s0t, 0],
-        [s1t, s0w, s0t, 0],
         [n0t, t(n1), t(n2), 0],
         [s0t, n0t, t(n1), 0],
         [s1t, s0t, n0t, 0],
-        [s0t, t(s0l), n0t, 0],
-        [s0t, t(s0r), n0t, 0],
         [s0t, n0t, t(n0l), 0],
-        [t(s2), s1t, s0t, 0],
-        [s1t, t(s1r), s0t, 0],
         [s1t, s0t, t(s0l), 0],
-        [s1t, s0t, t(s0r), 0],
-        [s0w, d, 0, 0],
         [s0t, d, 0, 0],
-        [n0w, d, 0, 0],
         [n0t, d, 0, 0],
-        [s0w, n0w, d, 0],
-        [s0t, n0t, d, 0],
-        [s1t, s0t, d1, 0],
-        [s1w, s0w, d1, 0],
-        [s0w, v(ns0.vr), 0, 0],
-        [s0t, v(ns0.vr), 0, 0],
-        [s0w, v(ns0.vl), 0, 0],
         [s0t, v(ns0.vl), 0, 0],
-        [n0w, v(nn0.vl), 0, 0],
         [n0t, v(nn0.vl), 0, 0],
-        [s1w, v(ns1.vr), 0, 0],
-        [s1t, v(ns1.vr), 0, 0],
-        [s0t, t(s0l), t(s0l2), 0],
-        [s0t, t(s0r), t(s0r2), 0],
-        [n0t, t(n0l), t(n0l2), 0],
-        [s0t, l(s0l), l(s0l2), 0],
-        [s0t, l(s0r), l(s0r2), 0],
         [n0t, l(n0l), l(n0l2), 0],
-        [s0w, l(s0r), 0, 0],
-        [n0w, l(n0l), 0, 0],
         [s1t, n0t, 0, 0],
-        [s1w, n0w, 0, 0],
-        [s0w, ns0.lset, 0, 0],
         [s0t, ns0.lset, 0, 0],
-        [s0w, ns0.rset, 0, 0],
-        [s0t, ns0.rset, 0, 0],
-        [n0w, nn0.lset, 0, 0],
         [n0t, nn0.lset, 0, 0],
-        [s1w, ns1.rset, 0, 0],
-        [s1t, ns1.rset, 0, 0],
     ]
 }
 
@@ -1302,11 +1151,9 @@ impl Parser {
                         let h = st.nodes[s0].head as usize;
                         let hn = &st.nodes[h];
                         // Remember label sets as text, to write them in the model.
-                        for (mask, hash) in [(hn.lmask, hn.lset), (hn.rmask, hn.rset)] {
-                            interner
-                                .entry(hash)
-                                .or_insert_with(|| set_string(mask, &labels));
-                        }
+                        interner
+                            .entry(hn.lset)
+                            .or_insert_with(|| set_string(hn.lmask, &labels));
                     }
                 }
             }
@@ -1729,7 +1576,9 @@ mod tests {
         st.add_arc(2, 0, 0, &lh, &salt);
         st.add_arc(2, 1, 2, &lh, &salt);
         assert_eq!(st.nodes[2].lset, set_hash_of("amod|nsubj"));
-        assert_eq!(st.nodes[2].rset, set_hash_of(EMPTY_SET));
+        st.add_arc(1, 2, 1, &lh, &salt);
+        assert_eq!(st.nodes[1].lset, set_hash_of(EMPTY_SET));
+        assert_eq!(st.nodes[1].r1, 2);
         assert_eq!(st.nodes[4].lset, set_hash_of(NONE));
     }
 
