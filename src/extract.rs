@@ -1482,25 +1482,23 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             let tag = self.toks[k].tag;
-            // A relative clause whose own subject the phrase is ("a proposal
-            // that Manchin pushed") has no verb before the phrase.
-            let relative = matches!(self.word(k), "who" | "that")
-                && matches!(tag, "WP" | "WDT")
-                && (k + 1..s).any(|j| self.toks[j].tag.starts_with("VB"));
-            // (A participle after an auxiliary is inside a relative clause.)
-            let after_noun = k > 0 && self.toks[k - 1].tag.starts_with("NN");
-            let opener = relative
-                || finite == 0
-                    && after_noun
-                    && matches!(tag, "VBG" | "VBN")
-                    && !self.toks[k].is_capitalized(self.text)
-                    && self
-                        .toks
-                        .get(k + 1)
-                        .is_some_and(|t| !t.tag.starts_with("VB"))
-                || finite == 0
-                    && Lexicon::get().modifier_adjectives.contains(self.word(k))
-                    && matches!(self.word(k + 1), "with" | "to");
+            let opener = match self.modifier_opener(k) {
+                // A relative clause whose own subject the phrase is ("a
+                // proposal that Manchin pushed") has no verb before the phrase.
+                Some(Modifier::Relative) => (k + 1..s).any(|j| self.toks[j].tag.starts_with("VB")),
+                // (A participle after an auxiliary is inside a relative clause.)
+                Some(Modifier::Participle) => {
+                    finite == 0
+                        && k > 0
+                        && self.toks[k - 1].tag.starts_with("NN")
+                        && self
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| !t.tag.starts_with("VB"))
+                }
+                Some(Modifier::Adjective) => finite == 0,
+                None => false,
+            };
             if opener {
                 // The modified noun ends right before the modifier.
                 let head = k
@@ -2162,18 +2160,29 @@ impl<'a> SentenceView<'a> {
         if k > last || !self.toks[end].tag.starts_with("NN") {
             return None;
         }
-        let tag = self.toks[k].tag;
-        let opens = matches!(self.word(k), "who" | "that") && matches!(tag, "WP" | "WDT")
-            || matches!(tag, "VBN" | "VBG") && !self.toks[k].is_capitalized(self.text)
-            || Lexicon::get().modifier_adjectives.contains(self.word(k))
-                && matches!(self.word(k + 1), "with" | "to");
-        if !opens {
-            return None;
-        }
+        self.modifier_opener(k)?;
         let stop = (k + 1..=last.min(k + 20))
             .find(|&j| self.is_punct(j, ",") || self.is_quote(j) || self.claimed[j])
             .unwrap_or(last + 1);
         (stop > k + 1).then_some(stop - 1)
+    }
+
+    /// The kind of noun modifier token `k` opens, if any: a relative
+    /// pronoun, a lower-case participle, or an adjective of
+    /// `modifier_adjectives.txt` before "with" or "to".
+    fn modifier_opener(&self, k: usize) -> Option<Modifier> {
+        let tag = self.toks[k].tag;
+        if matches!(self.word(k), "who" | "that") && matches!(tag, "WP" | "WDT") {
+            Some(Modifier::Relative)
+        } else if matches!(tag, "VBN" | "VBG") && !self.toks[k].is_capitalized(self.text) {
+            Some(Modifier::Participle)
+        } else if Lexicon::get().modifier_adjectives.contains(self.word(k))
+            && matches!(self.word(k + 1), "with" | "to")
+        {
+            Some(Modifier::Adjective)
+        } else {
+            None
+        }
     }
 
     /// "Sen. Rand Paul (R-Ky.)": a parenthesis right after the name at `end`
@@ -3619,6 +3628,16 @@ fn is_np_tag(tag: &str) -> bool {
             // gives some hyphenated words ("front-runner").
             | "GW"
     )
+}
+
+/// What opens a modifier after a noun (see [`SentenceView::modifier_opener`]).
+enum Modifier {
+    /// "officials who know him"
+    Relative,
+    /// "one Republican involved in the planning"
+    Participle,
+    /// "a source familiar with the talks"
+    Adjective,
 }
 
 /// How far before the phrase found for a subject the opener of a modifier
