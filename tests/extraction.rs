@@ -940,9 +940,12 @@ fn a_subject_keeps_the_modifier_that_ends_before_its_cue() {
 
 #[test]
 fn a_participle_after_a_content_hangs_from_its_speaker() {
-    let found = attributions("Ross said the plan had failed, adding that the city would pay.");
+    // Not from the main clause's subject, the one of a subordinate clause.
+    let found = attributions(
+        "The vote came after the mayor praised the plan, adding that the city would pay.",
+    );
     let adding = found.iter().find(|f| f.0 == "adding").expect("adding");
-    assert_eq!(adding.1.as_deref(), Some("Ross"));
+    assert_eq!(adding.1.as_deref(), Some("the mayor"));
     assert_eq!(adding.2, "that the city would pay");
     // Not after an "according to" phrase, which is no participle.
     let found = attributions("Prices rose in May, according to a survey released Friday.");
