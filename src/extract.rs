@@ -2103,9 +2103,7 @@ impl<'a> SentenceView<'a> {
         let Some(who) = self.relative_pronoun(e) else {
             return;
         };
-        if who == 0 || !self.is_punct(who - 1, ",") {
-            return;
-        }
+        let restrictive = who == 0 || !self.is_punct(who - 1, ",");
         let Some(last) = e.content.last_mut() else {
             return;
         };
@@ -2115,10 +2113,44 @@ impl<'a> SentenceView<'a> {
         ) else {
             return;
         };
-        if self.quote_opening_at(a).is_none() {
-            let end = self.phrase_end(a, b);
-            *last = self.cover(a, end);
+        if self.quote_opening_at(a).is_some() {
+            return;
         }
+        let end = if restrictive {
+            match self.main_verb_after_relative(a, b) {
+                Some(verb) => verb - 1,
+                None => return,
+            }
+        } else {
+            self.phrase_end(a, b)
+        };
+        *last = self.cover(a, end);
+    }
+
+    /// In the content `a..=b` of a cue inside a relative clause with no
+    /// comma ("A lawyer who said the plan would fail is now running"), the
+    /// finite verb of the main clause: the second finite verb, standing
+    /// right after the first one's clause with no subject or conjunction
+    /// of its own.
+    fn main_verb_after_relative(&self, a: usize, b: usize) -> Option<usize> {
+        let finite = |j: usize| matches!(self.toks[j].tag, "VBZ" | "VBD" | "VBP" | "MD");
+        let first = (a..=b).find(|&j| finite(j))?;
+        let mut j = first + 1;
+        // The first verb's group ("would fail", "has been").
+        while j <= b && !finite(j) && (self.toks[j].tag.starts_with("VB") || self.is_adverb(j)) {
+            j += 1;
+        }
+        let verb = (j..=b).find(|&k| finite(k))?;
+        let joined = (j..verb).any(|k| {
+            !self.is_word(k)
+                || self.subordinator(k)
+                || matches!(
+                    self.word(k),
+                    "and" | "or" | "but" | "that" | "which" | "who"
+                )
+                || matches!(self.toks[k].tag, "PRP" | "WDT" | "WP")
+        });
+        (!joined && verb > a && self.toks[verb - 1].tag != "DT").then_some(verb)
     }
 
     /// What a relative pronoun at `who` refers to: the phrase before it

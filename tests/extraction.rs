@@ -993,3 +993,13 @@ fn a_base_cue_verb_tagged_as_a_noun_after_a_plural_is_a_verb() {
     // A singular before makes a compound noun.
     assert!(attributions("Voter support rose sharply in May.").is_empty());
 }
+
+#[test]
+fn a_content_inside_a_restrictive_relative_ends_before_the_main_verb() {
+    let found = attributions("A lawyer who said the plan would fail is now running for mayor.");
+    assert_eq!(found[0].1.as_deref(), Some("who"));
+    assert_eq!(found[0].2, "the plan would fail");
+    // A second clause joined by a conjunction stays in the content.
+    let found = attributions("A lawyer who said the plan would fail and that it was costly left.");
+    assert!(found[0].2.contains("and that it was costly"), "{found:?}");
+}
