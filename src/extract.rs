@@ -1190,7 +1190,13 @@ impl<'a> SentenceView<'a> {
             let possessive = matches!(lw, "’" | "'") && self.word(link - 1).ends_with('s');
             // "Trump, Ryan and Priebus": a comma joins the items of a list
             // that ends in "and".
-            let coordination = matches!(lw, "and" | "&") || listed && self.is_punct(link, ",");
+            // "A as well as B"
+            let as_well_as = lw == "as"
+                && link >= 3
+                && self.word(link - 1) == "well"
+                && self.word(link - 2) == "as";
+            let coordination =
+                matches!(lw, "and" | "&") || as_well_as || listed && self.is_punct(link, ",");
             listed |= coordination;
             let preposition = matches!(
                 lw,
@@ -1209,6 +1215,15 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             let mut head = link - 1;
+            if as_well_as {
+                head = link - 3;
+            }
+            // "A, B, and C": the serial comma before "and" (a list, so a
+            // comma before B too; "X won, and aides said" is two clauses).
+            let serial = lw == "and" && head > 0 && self.is_punct(head, ",");
+            if serial {
+                head -= 1;
+            }
             // "a source familiar with", "a survey conducted by"
             if preposition && head > 0 && matches!(self.toks[head].tag, "JJ" | "VBN") {
                 head -= 1;
@@ -1233,6 +1248,9 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             candidate = self.np_start(head);
+            if serial && !(candidate > 0 && self.is_punct(candidate - 1, ",")) {
+                break;
+            }
             if let Some(opening) = self.subject_opening(candidate, coordination) {
                 widest = opening;
             } else if coordination {

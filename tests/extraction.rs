@@ -1003,3 +1003,20 @@ fn a_content_inside_a_restrictive_relative_ends_before_the_main_verb() {
     let found = attributions("A lawyer who said the plan would fail and that it was costly left.");
     assert!(found[0].2.contains("and that it was costly"), "{found:?}");
 }
+
+#[test]
+fn a_subject_list_may_have_a_serial_comma_or_as_well_as() {
+    assert_first_source(
+        "Ann Ross, Ben Lee, and Carl Park said the deal hurts workers.",
+        "Ann Ross, Ben Lee, and Carl Park",
+    );
+    assert_first_source(
+        "Sen. Ann Ross as well as Gov. Ben Lee said the deal hurts workers.",
+        "Sen. Ann Ross as well as Gov. Ben Lee",
+    );
+    // Two clauses, not a list.
+    assert_first_source(
+        "The poll is a snapshot, and other polls show the deal hurts workers.",
+        "other polls",
+    );
+}
