@@ -1020,3 +1020,10 @@ fn a_subject_list_may_have_a_serial_comma_or_as_well_as() {
         "other polls",
     );
 }
+
+#[test]
+fn the_reverend_is_a_title_that_does_not_end_the_sentence() {
+    let found = attributions("The Rev. Ann Ross said the church would stay open.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("The Rev. Ann Ross"));
+}
