@@ -210,18 +210,21 @@ fn read_frames(
         // The article's own words beside this cue's attribution ("Both are
         // under sanctions, which X called …"); kept only with the attribution.
         let mut own_voice = None;
+        let mut verb_cue = false;
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ if view.word(i) == "in" => view.in_poll(i),
             _ => match view.cue_verb_at(i) {
-                Some(verb) => view
-                    .verb_frames(i, verb, lex, &mut own_voice)
-                    .or_else(|| view.parsed_frame(i, verb.class))
-                    .map(|mut e| {
-                        e.cue_aux = view.aux_before(i);
-                        view.extend_cue_tail(&mut e);
-                        e
-                    }),
+                Some(verb) => {
+                    verb_cue = true;
+                    view.verb_frames(i, verb, lex, &mut own_voice)
+                        .or_else(|| view.parsed_frame(i, verb.class))
+                        .map(|mut e| {
+                            e.cue_aux = view.aux_before(i);
+                            view.extend_cue_tail(&mut e);
+                            e
+                        })
+                }
                 None => None,
             },
         };
@@ -236,7 +239,10 @@ fn read_frames(
             view.end_at_relative_clause(&mut extraction);
             // "X said Y, adding Z": a participle right after a content
             // hangs from the one who said it.
-            if let Some(owner) = view.participle_after_content(i, &reading.extractions) {
+            let owner = verb_cue
+                .then(|| view.participle_after_content(i, &reading.extractions))
+                .flatten();
+            if let Some(owner) = owner {
                 extraction.mention = owner.mention;
                 extraction.antecedent = owner.antecedent;
             }
@@ -623,18 +629,23 @@ impl<'a> SentenceView<'a> {
         if i == 0 || !(tag == "VBN" || tag == "VBD" && past_tense_ok) {
             return false;
         }
-        if !matches!(self.toks[i - 1].tag, "NN" | "NNS" | "NNP" | "NNPS") {
+        if !self.toks[i - 1].is_noun() {
             return false;
         }
         // What may stand between: time phrases and prepositional phrases
         // ("Sunday by The Washington Post and ABC News", "this week").
         let end = (i + 1 + RELATIVE_REACH).min(self.len());
         for j in i + 1..end {
-            match self.toks[j].tag {
-                "VBZ" | "VBD" | "VBP" | "MD" => return j > i + 1 || tag == "VBN",
-                "IN" | "DT" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD" | "CC" | "POS"
-                | "PRP$" | "RB" => {}
-                _ => return false,
+            let between = self.toks[j].is_noun()
+                || matches!(
+                    self.toks[j].tag,
+                    "IN" | "DT" | "JJ" | "CD" | "CC" | "POS" | "PRP$" | "RB"
+                );
+            if self.toks[j].is_finite_verb() {
+                return j > i + 1 || tag == "VBN";
+            }
+            if !between {
+                return false;
             }
             if matches!(self.word(j), "that" | "and" | "or" | "but") {
                 return false;
@@ -899,7 +910,7 @@ impl<'a> SentenceView<'a> {
             {
                 return None;
             }
-            if matches!(self.toks[j].tag, "VBD" | "VBZ" | "VBP" | "MD") {
+            if self.toks[j].is_finite_verb() {
                 // "It is too soon to say": no one speaks.
                 let expletive = j > 0 && matches!(self.word(j - 1), "it" | "there");
                 return (!expletive).then_some(j);
@@ -1008,7 +1019,7 @@ impl<'a> SentenceView<'a> {
         let inside = (preposition + 1..end)
             .all(|k| is_determiner(self.word(k)) || matches!(self.toks[k].tag, "JJ" | "NN"));
         let auxiliary = preposition > 0
-            && matches!(self.toks[preposition - 1].tag, "VBZ" | "VBP" | "VBD" | "MD")
+            && self.toks[preposition - 1].is_finite_verb()
             && self.is_clause_word(preposition - 1);
         (inside && auxiliary).then_some(preposition)
     }
@@ -1521,7 +1532,7 @@ impl<'a> SentenceView<'a> {
                 // The modified noun ends right before the modifier.
                 let head = k
                     .checked_sub(1)
-                    .filter(|&h| matches!(self.toks[h].tag, "NN" | "NNS" | "NNP" | "NNPS"))
+                    .filter(|&h| self.toks[h].is_noun())
                     .and_then(|h| self.np_before(h + 1));
                 return match head {
                     Some((hs, he)) if he + 1 == k => (hs, e),
@@ -1533,7 +1544,7 @@ impl<'a> SentenceView<'a> {
             }
             // A relative clause holds one finite verb ("who have heard");
             // a participle or adjective modifier none.
-            if matches!(tag, "VBZ" | "VBD" | "VBP" | "MD") {
+            if self.toks[k].is_finite_verb() {
                 finite += 1;
                 if finite > 1 {
                     break;
@@ -1564,7 +1575,7 @@ impl<'a> SentenceView<'a> {
                 k = open;
                 continue;
             }
-            if self.claimed[k] || !matches!(self.toks[k].tag, "VBD" | "VBZ" | "VBP" | "MD") {
+            if self.claimed[k] || !self.toks[k].is_finite_verb() {
                 continue;
             }
             let mut verb = k;
@@ -1659,7 +1670,7 @@ impl<'a> SentenceView<'a> {
         (participle || coordinated).then_some(before)
     }
 
-    /// The attribution read before whose content the participle cue at
+    /// The attribution read before whose content the participle cue verb at
     /// `i` follows right after a comma ("Ross said the plan had failed,
     /// adding …"): the participle's subject is that attribution's source,
     /// not the subject of the clause it reports.
@@ -1668,9 +1679,9 @@ impl<'a> SentenceView<'a> {
         i: usize,
         read: &'e [Extraction],
     ) -> Option<&'e Extraction> {
+        // (Not a cue phrase in -ing: "citing", "referring to".)
         if !(self.word(i).ends_with("ing") && i >= 2 && self.is_punct(i - 1, ","))
             || self.phrase_at(i).is_some()
-            || self.cue_verb_at(i).is_none()
         {
             return None;
         }
@@ -1824,11 +1835,7 @@ impl<'a> SentenceView<'a> {
         if matches!(self.word(k), "that" | "if" | "whether") {
             return true;
         }
-        let finite = |j: usize| {
-            self.toks
-                .get(j)
-                .is_some_and(|t| matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD"))
-        };
+        let finite = |j: usize| self.toks.get(j).is_some_and(Token::is_finite_verb);
         let subject_end = if self.toks[k].tag == "PRP" {
             Some(k)
         } else {
@@ -2151,7 +2158,7 @@ impl<'a> SentenceView<'a> {
     /// right after the first one's clause with no subject or conjunction
     /// of its own.
     fn main_verb_after_relative(&self, a: usize, b: usize) -> Option<usize> {
-        let finite = |j: usize| matches!(self.toks[j].tag, "VBZ" | "VBD" | "VBP" | "MD");
+        let finite = |j: usize| self.toks[j].is_finite_verb();
         let first = (a..=b).find(|&j| finite(j))?;
         let mut j = first + 1;
         // The first verb's group ("would fail", "has been").
@@ -2990,7 +2997,7 @@ impl<'a> SentenceView<'a> {
         if self.word(k) == "that" {
             return last;
         }
-        let finite = |j: usize| matches!(self.toks[j].tag, "VBD" | "VBZ" | "VBP" | "MD");
+        let finite = |j: usize| self.toks[j].is_finite_verb();
         let before = |j: usize| {
             if self.is_punct(j - 1, ",") {
                 j - 2

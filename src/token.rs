@@ -35,6 +35,12 @@ impl Token {
         self.tag.starts_with("VB")
     }
 
+    /// True for a verb that carries tense, or a modal (VBD, VBZ, VBP, MD):
+    /// the verb of a finite clause.
+    pub fn is_finite_verb(&self) -> bool {
+        matches!(self.tag, "VBD" | "VBZ" | "VBP" | "MD")
+    }
+
     /// True for noun tags, common or proper (NN, NNS, NNP, NNPS).
     pub fn is_noun(&self) -> bool {
         self.tag.starts_with("NN")
