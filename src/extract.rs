@@ -562,9 +562,16 @@ impl<'a> SentenceView<'a> {
         // After "to" it is an infinitive, a cue only when the verb governing it
         // is none ("He went on to say", "voters are more likely to say");
         // after a determiner or possessive it is a noun ("her views").
+        // A determiner that stands alone as a pronoun ("Another said …") is
+        // the subject of a finite verb.
         if i > 0
             && (self.word(i - 1) == "to" && self.infinitive_governor(i, verb).is_none()
-                || is_determiner(self.word(i - 1)))
+                || is_determiner(self.word(i - 1))
+                    && !(matches!(self.word(i - 1), "another" | "each" | "either" | "neither")
+                        && (matches!(self.toks[i].tag, "VBD" | "VBZ" | "VBP")
+                            // (The tagger reads "Another said, “…”" as a participle.)
+                            || self.toks[i].tag == "VBN"
+                                && (self.is_punct(i + 1, ",") || self.is_punct(i + 1, ":")))))
         {
             return None;
         }
@@ -1663,7 +1670,7 @@ impl<'a> SentenceView<'a> {
         let coordinated = matches!(self.word(before), "and" | "but")
             && (lex
                 .cue_verb(self.word(i))
-                .is_some_and(|v| v.class == VerbClass::Speech)
+                .is_some_and(|v| matches!(v.class, VerbClass::Speech | VerbClass::Naming))
                 || self
                     .sentence_subject(before)
                     .is_some_and(|(s, _)| self.claimed[s]));
@@ -2602,7 +2609,10 @@ impl<'a> SentenceView<'a> {
         let lex = Lexicon::get();
         // "Sanders was asked by the host whether …" is a question put to the
         // subject, and "explained by" gives a cause.
-        if verb.class != VerbClass::Speech || lex.takes_addressee(verb) || verb.lemma == "explain" {
+        if !matches!(verb.class, VerbClass::Speech | VerbClass::Object)
+            || lex.takes_addressee(verb)
+            || verb.lemma == "explain"
+        {
             return None;
         }
         let by = (i + 1..=last.min(i + 4)).find(|&j| self.word(j) == "by")?;
@@ -2613,7 +2623,7 @@ impl<'a> SentenceView<'a> {
         }) {
             return None;
         }
-        let (ss, se) = self.np_after(by + 1, 10)?;
+        let (ss, mut se) = self.np_after(by + 1, 10)?;
         let first_aux = self.aux_run(i).last()?;
         let (cs, ce) = self.np_before(first_aux)?;
         // A relative pronoun or a pronoun stands for what was reported elsewhere.
@@ -2623,8 +2633,19 @@ impl<'a> SentenceView<'a> {
         {
             return None;
         }
+        let mut content = vec![self.cover(cs, ce)];
+        // What the subject is judged for or as belongs to the content:
+        // "Trump was criticized by his rivals for skipping the state".
+        if verb.class == VerbClass::Object {
+            if let Some(k) = (ss + 1..=se + 1).find(|&k| matches!(self.word(k), "for" | "as")) {
+                if k < last {
+                    se = se.min(k - 1);
+                    content.push(self.cover(k, self.phrasal_end(k, last, false)));
+                }
+            }
+        }
         Some(self.extraction(
-            vec![self.cover(cs, ce)],
+            content,
             cue,
             Some(self.cover(ss, se)),
             "passive_with_agent",
@@ -4041,7 +4062,7 @@ mod tests {
         );
         assert_eq!(content, vec!["the harbor would stay open"]);
 
-        let text = "The plan was backed by Ana Ruiz, who said it would save money.";
+        let text = "The plan was drafted by Ana Ruiz, who said it would save money.";
         let e = &extract_sentence(text, 0, Span::new(0, text.len())).extractions[0];
         assert_eq!(e.mention.unwrap().text(text), "who");
         assert_eq!(e.antecedent.unwrap().text(text), "Ana Ruiz");

@@ -1027,3 +1027,31 @@ fn the_reverend_is_a_title_that_does_not_end_the_sentence() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1.as_deref(), Some("The Rev. Ann Ross"));
 }
+
+#[test]
+fn a_determiner_standing_alone_is_the_subject_of_a_finite_cue() {
+    let found = attributions("Another said the vote was rigged.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Another"));
+    assert_eq!(found[0].2, "the vote was rigged");
+    assert_first_source("But another said, \"The vote was rigged.\"", "another");
+    // Before a noun it is still a determiner, and the word a noun.
+    assert!(attributions("Another report card arrived on Friday.").is_empty());
+}
+
+#[test]
+fn a_passive_judgement_by_an_agent_keeps_what_it_was_for() {
+    let found = attributions("The mayor was criticized by his rivals for closing the harbor.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "criticized");
+    assert_eq!(found[0].1.as_deref(), Some("his rivals"));
+    assert_eq!(found[0].2, "The mayor for closing the harbor");
+}
+
+#[test]
+fn a_call_after_and_shares_the_subject_of_the_first_verb() {
+    let found = attributions("The mayor visited the harbor and called for the pier to be rebuilt.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "called for");
+    assert_eq!(found[0].1.as_deref(), Some("The mayor"));
+}
