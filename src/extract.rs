@@ -2032,6 +2032,14 @@ impl<'a> SentenceView<'a> {
             }
             _ => self.after_dateline().filter(|&s| s < comma).unwrap_or(0),
         };
+        // A clause ended by a dash or semicolon comes before the subject ("It
+        // was no accident — Brendan Buck, a spokesman for Ryan, told …").
+        if let Some(boundary) = (start..comma).rev().find(|&j| {
+            (self.is_dash(j) || self.is_punct(j, ";"))
+                && (j + 1..comma).any(|k| self.is_punct(k, ","))
+        }) {
+            start = boundary + 1;
+        }
         // An opening conjunction or adverb is not part of the subject ("But",
         // "Even", "Still,").
         while start < comma

@@ -1055,3 +1055,11 @@ fn a_call_after_and_shares_the_subject_of_the_first_verb() {
     assert_eq!(found[0].0, "called for");
     assert_eq!(found[0].1.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn an_appositive_subject_may_follow_a_dash() {
+    assert_first_source(
+        "It was no accident — Ana Ruiz, a spokeswoman for the port, told reporters that the pier was closed.",
+        "Ana Ruiz, a spokeswoman for the port",
+    );
+}
