@@ -583,6 +583,7 @@ impl<'a> SentenceView<'a> {
             || self.title && capital
             || Lexicon::get().verb_only_cues.contains(self.word(i))
             || self.present_verb_tagged_plural(i, verb)
+            || self.participle_tagged_noun(i)
             || self.base_verb_tagged_noun(i))
         {
             return None;
@@ -726,7 +727,59 @@ impl<'a> SentenceView<'a> {
                 self.toks.get(next).map_or("", |t| t.tag),
                 "DT" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD"
             );
-        singular_subject && !governed && reports
+        // After a conjunction or a comma closing an aside, the subject is
+        // further left ("… but concedes that", "The ad, which is airing,
+        // argues that").
+        // So is a plural after "of", whose head is further left too ("The
+        // series of emails shows that").
+        let plural_of = self.toks[p].tag == "NNS" && p > 0 && self.word(p - 1) == "of";
+        let shared_subject = (matches!(self.word(p), "but" | "and" | ",") || plural_of)
+            && (self.word(next) == "that" || self.is_quote(next));
+        (singular_subject && !governed || shared_subject) && reports || self.only_verb_of_clause(i)
+    }
+
+    /// True when token `i` is the only word that can be the verb of its
+    /// clause: no finite verb from the last comma (or the sentence start) up
+    /// to it, a noun right before it, and a phrase, a that-clause or the
+    /// sentence's end after it: "A new national poll shows Republican
+    /// candidate Donald Trump with his largest lead", "…, a USA TODAY
+    /// analysis shows."
+    fn only_verb_of_clause(&self, i: usize) -> bool {
+        // (An adjective before makes a noun phrase: "the new plans".)
+        if i == 0 || !matches!(self.toks[i - 1].tag, "NN" | "NNP" | "NNPS" | "CD") {
+            return false;
+        }
+        let mut start = i;
+        while start > 0
+            && !matches!(self.word(start - 1), "," | ";" | ":")
+            && !self.is_quote(start - 1)
+        {
+            start -= 1;
+            if self.toks[start].tag.starts_with("VB") || self.toks[start].tag == "MD" {
+                return false;
+            }
+        }
+        // A clause opening with a preposition has its verb elsewhere ("In a
+        // series of Twitter posts Sunday, …").
+        if self.toks[start].tag == "IN" {
+            return false;
+        }
+        let next = self.toks.get(i + 1).map_or("", |t| t.tag);
+        matches!(next, "DT" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD" | "JJ")
+            || self.word(i + 1) == "that"
+            || self.is_quote(i + 1)
+            || start > 0 && i + 2 == self.len() && self.is_punct(i + 1, ".")
+    }
+
+    /// True when the -ing form at `i`, tagged as a noun, opens a participle
+    /// clause after a comma or conjunction and takes a that-clause or a
+    /// quotation: "The families mobilized, warning that the deal …".
+    fn participle_tagged_noun(&self, i: usize) -> bool {
+        self.toks[i].tag == "NN"
+            && self.word(i).ends_with("ing")
+            && i > 0
+            && (matches!(self.word(i - 1), "," | "and" | "but") || self.is_long_dash(i - 1))
+            && (self.word(i + 1) == "that" || self.is_quote(i + 1))
     }
 
     fn text_of(&self, i: usize) -> &'a str {
@@ -2703,7 +2756,10 @@ impl<'a> SentenceView<'a> {
     /// True for a passive participle: "be" among the auxiliaries before the
     /// cue at `i` ("was informed", "is expected").
     fn is_passive(&self, i: usize) -> bool {
+        // "Officials are worried that …": an adjective in -ed names a state
+        // of the subject, who holds the belief.
         self.word(i).ends_with("ed")
+            && self.toks[i].tag != "JJ"
             && self.aux_run(i).any(|j| {
                 matches!(
                     self.word(j),

@@ -1063,3 +1063,45 @@ fn an_appositive_subject_may_follow_a_dash() {
         "Ana Ruiz, a spokeswoman for the port",
     );
 }
+
+#[test]
+fn a_cue_the_tagger_reads_as_a_noun_is_a_verb_where_its_clause_needs_one() {
+    // After a conjunction, an aside or a plural after "of", with a that-clause.
+    let found = attributions("She is a port worker but concedes that the pier is unsafe.");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "concedes" && f.1.as_deref() == Some("She")),
+        "{found:?}"
+    );
+    let found = attributions("The new series of emails shows that the mayor knew.");
+    assert!(found.iter().any(|f| f.0 == "shows"), "{found:?}");
+    // A participle after a comma, taking a that-clause.
+    let found = attributions("The unions mobilized, warning that the merger would cost jobs.");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "warning" && f.1.as_deref() == Some("The unions")),
+        "{found:?}"
+    );
+    // The only word that can be its clause's verb.
+    let found = attributions("A new state poll shows Governor Ana Ruiz with a wide lead.");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "shows" && f.1.as_deref() == Some("A new state poll")),
+        "{found:?}"
+    );
+    // After an adjective, a plural noun is a noun.
+    assert!(attributions("The new plans drew Governor Ruiz to the harbor.").is_empty());
+}
+
+#[test]
+fn worried_is_a_belief_cue_whatever_its_tag() {
+    let found = attributions("Port officials are worried that the pier will collapse.");
+    assert_eq!(
+        found.first().map(|f| f.0.as_str()),
+        Some("worried"),
+        "{found:?}"
+    );
+}
