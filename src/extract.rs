@@ -640,6 +640,12 @@ impl<'a> SentenceView<'a> {
         if !self.toks[i - 1].is_noun() {
             return false;
         }
+        // The tagger reads "experts said money is needed" as a participle
+        // too: a speech or belief participle modifies only with a phrase
+        // after it ("the words said at the rally were").
+        if !past_tense_ok && self.toks.get(i + 1).is_none_or(|t| t.tag != "IN") {
+            return false;
+        }
         // What may stand between: time phrases and prepositional phrases
         // ("Sunday by The Washington Post and ABC News", "this week").
         let end = (i + 1 + RELATIVE_REACH).min(self.len());

@@ -1105,3 +1105,20 @@ fn worried_is_a_belief_cue_whatever_its_tag() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_speech_verb_read_as_a_participle_still_cues_before_a_clause() {
+    // The tagger reads "said" after a plural as a participle here.
+    assert_first_source(
+        "Public health experts said money is needed.",
+        "Public health experts",
+    );
+}
+
+#[test]
+fn roles_before_a_name_are_titles() {
+    assert_first_source(
+        "\"It will run in some ad,\" said pollster Ana Ruiz.",
+        "pollster Ana Ruiz",
+    );
+}
