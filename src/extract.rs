@@ -1547,8 +1547,26 @@ impl<'a> SentenceView<'a> {
             None => self
                 .np_before(i)
                 .map(|np| self.with_post_modifier(np))
+                .or_else(|| self.subject_around_relative_cue(i))
                 .map(|np| self.with_reflexive(np, i)),
         }
+    }
+
+    /// The subject of the cue at `i` when the relative clause modifying it
+    /// holds a cue of its own, read before: "Hawkins and others who want to
+    /// ban abortion said …". The subject runs from the antecedent to the
+    /// end of the relative clause.
+    fn subject_around_relative_cue(&self, i: usize) -> Option<(usize, usize)> {
+        let end = i.checked_sub(1)?;
+        if !self.claimed[end] {
+            return None;
+        }
+        let who = (end.saturating_sub(MODIFIER_REACH)..end)
+            .rev()
+            .take_while(|&k| self.is_word(k) && !self.is_punct(k, ","))
+            .find(|&k| matches!(self.word(k), "who" | "that"))?;
+        let (s, e) = self.np_before(who)?;
+        (e + 1 == who && !self.claimed[s]).then_some((s, end))
     }
 
     /// The subject whose modifier ends in the phrase `(s, e)` found before a

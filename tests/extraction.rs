@@ -1122,3 +1122,14 @@ fn roles_before_a_name_are_titles() {
         "pollster Ana Ruiz",
     );
 }
+
+#[test]
+fn a_subject_keeps_a_relative_clause_with_a_cue_of_its_own() {
+    let found =
+        attributions("Ana Ruiz and others who want to close the pier said the vote was unfair.");
+    assert!(
+        found.iter().any(|f| f.0 == "said"
+            && f.1.as_deref() == Some("Ana Ruiz and others who want to close the pier")),
+        "{found:?}"
+    );
+}
