@@ -3731,7 +3731,9 @@ fn starts_clause(view: &SentenceView, k: usize) -> bool {
     let quantity = matches!(view.word(k), "about" | "more" | "less")
         && view.toks.get(k + 1).is_some_and(|t| {
             t.tag == "CD" || matches!(view.word(k + 1), "half" | "a" | "one" | "than")
-        });
+        })
+        // "said much of the money was wasted"
+        || view.word(k) == "much" && view.word(k + 1) == "of";
     quantity
         || view.is_word(k)
             && !matches!(

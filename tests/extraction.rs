@@ -1133,3 +1133,13 @@ fn a_subject_keeps_a_relative_clause_with_a_cue_of_its_own() {
         "{found:?}"
     );
 }
+
+#[test]
+fn much_of_opens_a_reported_clause() {
+    let found = attributions("Ana Ruiz said much of the money was wasted.");
+    assert_eq!(
+        found.first().map(|f| f.2.as_str()),
+        Some("much of the money was wasted"),
+        "{found:?}"
+    );
+}
