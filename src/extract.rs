@@ -2160,10 +2160,19 @@ impl<'a> SentenceView<'a> {
                 && j + 1 < first_comma
                 && self.toks[j + 1].is_capitalized(self.text)
         };
+        // A short parenthesis belongs to the name ("Sen. Rand Paul (R-Ky.)").
+        let in_parenthesis = |j: usize| {
+            let open = (j.saturating_sub(6)..=j)
+                .rev()
+                .find(|&o| self.is_punct(o, "("));
+            let close = (j..(j + 7).min(first_comma)).find(|&c| self.is_punct(c, ")"));
+            open.is_some() && close.is_some()
+        };
         let name_ok = first_comma > start
             && first_comma - start <= 10
-            && (start..first_comma)
-                .all(|j| self.np_token(j, lex) || self.word(j) == "of" || joins_place(j))
+            && (start..first_comma).all(|j| {
+                self.np_token(j, lex) || self.word(j) == "of" || joins_place(j) || in_parenthesis(j)
+            })
             && ((start..first_comma).any(|j| self.np_head(j, lex))
                 || self.toks[first_comma - 1].is_noun());
         // Verbs may stand in the appositive inside a relative clause or a

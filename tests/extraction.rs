@@ -1143,3 +1143,14 @@ fn much_of_opens_a_reported_clause() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_named_subject_keeps_its_party_label_before_an_appositive() {
+    let found =
+        attributions("Sen. Ana Ruiz (D-Mo.), who has endorsed Clinton, said the plan would fail.");
+    assert!(
+        found.iter().any(|f| f.0 == "said"
+            && f.1.as_deref() == Some("Sen. Ana Ruiz (D-Mo.), who has endorsed Clinton")),
+        "{found:?}"
+    );
+}
