@@ -2171,7 +2171,10 @@ impl<'a> SentenceView<'a> {
         let name_ok = first_comma > start
             && first_comma - start <= 10
             && (start..first_comma).all(|j| {
-                self.np_token(j, lex) || self.word(j) == "of" || joins_place(j) || in_parenthesis(j)
+                self.np_token(j, lex)
+                    || matches!(self.word(j), "of" | "and")
+                    || joins_place(j)
+                    || in_parenthesis(j)
             })
             && ((start..first_comma).any(|j| self.np_head(j, lex))
                 || self.toks[first_comma - 1].is_noun());

@@ -1154,3 +1154,11 @@ fn a_named_subject_keeps_its_party_label_before_an_appositive() {
         "{found:?}"
     );
 }
+
+#[test]
+fn two_names_may_share_an_appositive() {
+    assert_first_source(
+        "Ana Ruiz and Tom Lee, who both sit on the port board, said the pier would close.",
+        "Ana Ruiz and Tom Lee, who both sit on the port board",
+    );
+}
