@@ -2634,12 +2634,17 @@ impl<'a> SentenceView<'a> {
             .find(|&k| lex.poll_nouns.contains(self.word(k)))?;
         if !(i + 1..head).all(|k| {
             let t = self.toks[k].tag;
-            is_np_tag(t) || t == "HYPH" || self.is_punct(k, "/") || self.is_punct(k, "-")
+            is_np_tag(t)
+                || matches!(t, "HYPH" | "RBS")
+                || self.is_punct(k, "/")
+                || self.is_punct(k, "-")
         }) {
             return None;
         }
-        // A named or dated poll: "in the polls" alone is a standing, not a source.
-        let named = (i + 2..head).any(|k| self.toks[k].is_capitalized(self.text))
+        // A named or dated poll: "in the polls" alone is a standing, not a
+        // source, unless it opens the sentence ("In exit polls, voters …").
+        let named = i == 0
+            || (i + 2..head).any(|k| self.toks[k].is_capitalized(self.text))
             || self
                 .toks
                 .get(head + 1)

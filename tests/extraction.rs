@@ -1162,3 +1162,12 @@ fn two_names_may_share_an_appositive() {
         "Ana Ruiz and Tom Lee, who both sit on the port board",
     );
 }
+
+#[test]
+fn a_poll_opening_the_sentence_is_a_source_even_unnamed() {
+    let found = attributions("In exit polls, most voters were unhappy with the port.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("exit polls"));
+    // Mid-sentence, "in the polls" is a standing.
+    assert!(attributions("The mayor leads in the polls by ten points.").is_empty());
+}
