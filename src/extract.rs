@@ -3608,8 +3608,11 @@ impl<'a> SentenceView<'a> {
             match self.quote_opening_at(k + 1).filter(|_| after_comma) {
                 // `"A," he said, "B."`
                 Some((open, close)) => content.push(self.cover(open, close.min(self.len() - 1))),
-                // `Y, he said, Z.`: the cue interrupts the content.
+                // `Y, he said, Z.`: the cue interrupts the content (after a
+                // whole quotation, what follows is the writer's: `"Q," Gil
+                // said, and the boys followed`).
                 None if after_comma
+                    && rule == "trailing_cue"
                     && subject.is_some()
                     && k < last
                     && self.is_word(k + 1)

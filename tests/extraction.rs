@@ -1171,3 +1171,13 @@ fn a_poll_opening_the_sentence_is_a_source_even_unnamed() {
     // Mid-sentence, "in the polls" is a standing.
     assert!(attributions("The mayor leads in the polls by ten points.").is_empty());
 }
+
+#[test]
+fn after_a_whole_quotation_and_its_cue_the_writer_speaks() {
+    let found = attributions("\"Follow us,\" Ana Ruiz said, and the boys trailed behind her.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "\"Follow us,\"");
+    // Without quotation marks the cue interrupts one content.
+    let found = attributions("The plan, Ana Ruiz said, would close the pier.");
+    assert_eq!(found[0].2, "The plan would close the pier");
+}
