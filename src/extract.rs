@@ -18,14 +18,14 @@
 //! | `naming_quote` / `naming_object` | `which X called "Q"` / `X called him a liar` |
 //! | `as_source_cue` | `As X informed earlier, Y` |
 //! | `as_reported_by` | `As reported by X, Y` / `Y, as first reported by X` |
-//! | `passive_with_agent` | `Y was first reported by X` (the subject is the content) |
+//! | `passive_with_agent` | `Y was first reported by X`, `Y was criticized by X for Z` (the subject, and what it is judged for or as, is the content) |
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
 //! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `asked_by` | `when asked by a reporter whether Y` (the one asking is the source) |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
-//! | `in_poll` | `Y in a Marist poll released Monday` / `In a CNN survey, Y` |
+//! | `in_poll` | `Y in a Marist poll released Monday` / `In a CNN survey, Y` / `In exit polls, Y` |
 //! | `parsed_frame` | a cue verb whose patterns all fail: its subject and complement in the dependency parse ([`crate::syntax`]) |
 //!
 //! Subjects are found before the cue (with appositives, parentheses and
@@ -300,7 +300,8 @@ fn reports_speech(text: &str, extraction: &Extraction) -> bool {
 /// How many tokens a dashed aside around a cue may span on either side.
 const ASIDE_REACH: usize = 40;
 
-/// How many tokens back a participle's clause subject is looked for.
+/// How many tokens back a participle's clause subject, or the start of a
+/// cue's clause, is looked for.
 const CLAUSE_REACH: usize = 60;
 
 /// How deep attributions are looked for inside other attributions' contents
@@ -755,11 +756,17 @@ impl<'a> SentenceView<'a> {
         if i == 0 || !matches!(self.toks[i - 1].tag, "NN" | "NNP" | "NNPS" | "CD") {
             return false;
         }
+        // (A bounded look: a clause longer than this is too uncertain anyway,
+        // and a long sentence stays linear.)
+        let floor = i.saturating_sub(CLAUSE_REACH);
         let mut start = i;
         while start > 0
             && !matches!(self.word(start - 1), "," | ";" | ":")
             && !self.is_quote(start - 1)
         {
+            if start == floor {
+                return false;
+            }
             start -= 1;
             if self.toks[start].tag.starts_with("VB") || self.toks[start].tag == "MD" {
                 return false;
