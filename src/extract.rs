@@ -563,16 +563,9 @@ impl<'a> SentenceView<'a> {
         // After "to" it is an infinitive, a cue only when the verb governing it
         // is none ("He went on to say", "voters are more likely to say");
         // after a determiner or possessive it is a noun ("her views").
-        // A determiner that stands alone as a pronoun ("Another said …") is
-        // the subject of a finite verb.
         if i > 0
             && (self.word(i - 1) == "to" && self.infinitive_governor(i, verb).is_none()
-                || is_determiner(self.word(i - 1))
-                    && !(matches!(self.word(i - 1), "another" | "each" | "either" | "neither")
-                        && (matches!(self.toks[i].tag, "VBD" | "VBZ" | "VBP")
-                            // (The tagger reads "Another said, “…”" as a participle.)
-                            || self.toks[i].tag == "VBN"
-                                && (self.is_punct(i + 1, ",") || self.is_punct(i + 1, ":")))))
+                || is_determiner(self.word(i - 1)) && !self.after_lone_determiner(i))
         {
             return None;
         }
@@ -727,8 +720,7 @@ impl<'a> SentenceView<'a> {
         }
         let governed = q < p && (self.toks[q].tag == "IN" || self.toks[q].tag.starts_with("VB"));
         let next = i + 1;
-        let reports = self.word(next) == "that"
-            || self.is_quote(next)
+        let reports = self.that_or_quote_at(next)
             || self.particle_after(i, verb)
             || matches!(
                 self.toks.get(next).map_or("", |t| t.tag),
@@ -741,8 +733,24 @@ impl<'a> SentenceView<'a> {
         // series of emails shows that").
         let plural_of = self.toks[p].tag == "NNS" && p > 0 && self.word(p - 1) == "of";
         let shared_subject = (matches!(self.word(p), "but" | "and" | ",") || plural_of)
-            && (self.word(next) == "that" || self.is_quote(next));
+            && self.that_or_quote_at(next);
         (singular_subject && !governed || shared_subject) && reports || self.only_verb_of_clause(i)
+    }
+
+    /// True when the cue at `i` is the verb of a determiner standing alone as
+    /// its subject ("Another said …", "Each argues that").
+    fn after_lone_determiner(&self, i: usize) -> bool {
+        matches!(self.word(i - 1), "another" | "each" | "either" | "neither")
+            && (self.toks[i].is_finite_verb()
+                // (The tagger reads "Another said, “…”" as a participle.)
+                || self.toks[i].tag == "VBN"
+                    && (self.is_punct(i + 1, ",") || self.is_punct(i + 1, ":")))
+    }
+
+    /// True when a that-clause or a quotation opens at `k`: what a cue in a
+    /// doubtful reading needs after it to be read as a verb.
+    fn that_or_quote_at(&self, k: usize) -> bool {
+        self.word(k) == "that" || self.is_quote(k)
     }
 
     /// True when token `i` is the only word that can be the verb of its
@@ -768,7 +776,7 @@ impl<'a> SentenceView<'a> {
                 return false;
             }
             start -= 1;
-            if self.toks[start].tag.starts_with("VB") || self.toks[start].tag == "MD" {
+            if self.toks[start].is_verb() || self.toks[start].is_finite_verb() {
                 return false;
             }
         }
@@ -779,8 +787,7 @@ impl<'a> SentenceView<'a> {
         }
         let next = self.toks.get(i + 1).map_or("", |t| t.tag);
         matches!(next, "DT" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD" | "JJ")
-            || self.word(i + 1) == "that"
-            || self.is_quote(i + 1)
+            || self.that_or_quote_at(i + 1)
             || start > 0 && i + 2 == self.len() && self.is_punct(i + 1, ".")
     }
 
@@ -792,7 +799,7 @@ impl<'a> SentenceView<'a> {
             && self.word(i).ends_with("ing")
             && i > 0
             && (matches!(self.word(i - 1), "," | "and" | "but") || self.is_long_dash(i - 1))
-            && (self.word(i + 1) == "that" || self.is_quote(i + 1))
+            && self.that_or_quote_at(i + 1)
     }
 
     fn text_of(&self, i: usize) -> &'a str {
@@ -2168,13 +2175,12 @@ impl<'a> SentenceView<'a> {
                 && self.toks[j + 1].is_capitalized(self.text)
         };
         // A short parenthesis belongs to the name ("Sen. Rand Paul (R-Ky.)").
-        let in_parenthesis = |j: usize| {
-            let open = (j.saturating_sub(6)..=j)
-                .rev()
-                .find(|&o| self.is_punct(o, "("));
-            let close = (j..(j + 7).min(first_comma)).find(|&c| self.is_punct(c, ")"));
-            open.is_some() && close.is_some()
-        };
+        let parenthesis = (start + 1..first_comma)
+            .find(|&j| self.is_punct(j, "("))
+            .map(|open| (open, self.with_parenthesis(open - 1, first_comma - 1)))
+            .filter(|&(open, close)| close >= open);
+        let in_parenthesis =
+            |j: usize| parenthesis.is_some_and(|(open, close)| (open..=close).contains(&j));
         let name_ok = first_comma > start
             && first_comma - start <= 10
             && (start..first_comma).all(|j| {

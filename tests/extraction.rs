@@ -25,6 +25,18 @@ fn assert_first_source(sentence: &str, source: &str) {
     );
 }
 
+/// Asserts that some attribution read in `sentence` has cue `cue` and
+/// mention `source`.
+fn assert_cue_with_source(sentence: &str, cue: &str, source: &str) {
+    let found = attributions(sentence);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == cue && f.1.as_deref() == Some(source)),
+        "{sentence}: {found:?}"
+    );
+}
+
 #[test]
 fn coordinated_cues_split_the_content() {
     let found = attributions("The senator praised the plan and urged voters to back it.");
@@ -1067,30 +1079,24 @@ fn an_appositive_subject_may_follow_a_dash() {
 #[test]
 fn a_cue_the_tagger_reads_as_a_noun_is_a_verb_where_its_clause_needs_one() {
     // After a conjunction, an aside or a plural after "of", with a that-clause.
-    let found = attributions("She is a port worker but concedes that the pier is unsafe.");
-    assert!(
-        found
-            .iter()
-            .any(|f| f.0 == "concedes" && f.1.as_deref() == Some("She")),
-        "{found:?}"
+    assert_cue_with_source(
+        "She is a port worker but concedes that the pier is unsafe.",
+        "concedes",
+        "She",
     );
     let found = attributions("The new series of emails shows that the mayor knew.");
     assert!(found.iter().any(|f| f.0 == "shows"), "{found:?}");
     // A participle after a comma, taking a that-clause.
-    let found = attributions("The unions mobilized, warning that the merger would cost jobs.");
-    assert!(
-        found
-            .iter()
-            .any(|f| f.0 == "warning" && f.1.as_deref() == Some("The unions")),
-        "{found:?}"
+    assert_cue_with_source(
+        "The unions mobilized, warning that the merger would cost jobs.",
+        "warning",
+        "The unions",
     );
     // The only word that can be its clause's verb.
-    let found = attributions("A new state poll shows Governor Ana Ruiz with a wide lead.");
-    assert!(
-        found
-            .iter()
-            .any(|f| f.0 == "shows" && f.1.as_deref() == Some("A new state poll")),
-        "{found:?}"
+    assert_cue_with_source(
+        "A new state poll shows Governor Ana Ruiz with a wide lead.",
+        "shows",
+        "A new state poll",
     );
     // After an adjective, a plural noun is a noun.
     assert!(attributions("The new plans drew Governor Ruiz to the harbor.").is_empty());
@@ -1125,12 +1131,10 @@ fn roles_before_a_name_are_titles() {
 
 #[test]
 fn a_subject_keeps_a_relative_clause_with_a_cue_of_its_own() {
-    let found =
-        attributions("Ana Ruiz and others who want to close the pier said the vote was unfair.");
-    assert!(
-        found.iter().any(|f| f.0 == "said"
-            && f.1.as_deref() == Some("Ana Ruiz and others who want to close the pier")),
-        "{found:?}"
+    assert_cue_with_source(
+        "Ana Ruiz and others who want to close the pier said the vote was unfair.",
+        "said",
+        "Ana Ruiz and others who want to close the pier",
     );
 }
 
@@ -1146,12 +1150,10 @@ fn much_of_opens_a_reported_clause() {
 
 #[test]
 fn a_named_subject_keeps_its_party_label_before_an_appositive() {
-    let found =
-        attributions("Sen. Ana Ruiz (D-Mo.), who has endorsed Clinton, said the plan would fail.");
-    assert!(
-        found.iter().any(|f| f.0 == "said"
-            && f.1.as_deref() == Some("Sen. Ana Ruiz (D-Mo.), who has endorsed Clinton")),
-        "{found:?}"
+    assert_cue_with_source(
+        "Sen. Ana Ruiz (D-Mo.), who has endorsed Clinton, said the plan would fail.",
+        "said",
+        "Sen. Ana Ruiz (D-Mo.), who has endorsed Clinton",
     );
 }
 
