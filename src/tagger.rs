@@ -443,13 +443,28 @@ fn features(
     h: &Hist,
     parts: Option<&mut [(u64, u64); NF]>,
 ) -> [u64; NF] {
+    let ps = feature_parts(k, ctx, i, h);
+    let mut out = [0u64; NF];
+    for (t, (o, &(a, b))) in out.iter_mut().zip(&ps).enumerate() {
+        *o = feat_hash(t, a, b);
+    }
+    if let Some(parts) = parts {
+        *parts = ps;
+    }
+    out
+}
+
+/// The (a, b) part hashes of every feature of the token at padded index `i`
+/// of `ctx`, given the history (see [`features`]).
+#[inline]
+fn feature_parts(k: &Consts, ctx: &[TokCtx], i: usize, h: &Hist) -> [(u64, u64); NF] {
     let (c, p, pp, n, nn) = (&ctx[i], &ctx[i - 1], &ctx[i - 2], &ctx[i + 1], &ctx[i + 2]);
     let lv = match h.lv {
         Some(q) if i - q <= VERB_WINDOW => ctx[q].w,
         _ => k.noverb,
     };
     let (t1, t2) = (h.t1, h.t2);
-    let ps: [(u64, u64); NF] = [
+    [
         (k.bias, 0),
         (c.w, 0),
         (c.raw, 0),
@@ -474,15 +489,7 @@ fn features(
         (c.ac, n.ac),
         (t1, c.ac),
         (lv, c.w),
-    ];
-    let mut out = [0u64; NF];
-    for (t, (o, &(a, b))) in out.iter_mut().zip(&ps).enumerate() {
-        *o = feat_hash(t, a, b);
-    }
-    if let Some(parts) = parts {
-        *parts = ps;
-    }
-    out
+    ]
 }
 
 // ---------------------------------------------------------------------------
@@ -1365,7 +1372,8 @@ impl Tagger {
             let c = match info.dict {
                 Some(c) => c,
                 None => {
-                    let hashes = features(&k, &ctx, i, &h, None);
+                    // Only the features not found before are hashed.
+                    let parts = feature_parts(&k, &ctx, i, &h);
                     let feats: [Feature; NF - LEAD] = std::array::from_fn(|j| {
                         let t = LEAD + j;
                         match (SINGLE_TOKEN[t], ROW_OF[j]) {
@@ -1373,7 +1381,7 @@ impl Tagger {
                                 let at = i.wrapping_add_signed(off);
                                 Feature::Row(cache.words[ids[at] as usize].rows[r])
                             }
-                            _ => Feature::Hash(hashes[t]),
+                            _ => Feature::Hash(feat_hash(t, parts[t].0, parts[t].1)),
                         }
                     });
                     let lead = &cache.sums[info.sums as usize..info.sums as usize + n];
