@@ -89,16 +89,22 @@ pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec
         if reading.extractions.is_empty() && reading.sourcing.is_none() && index > 0 {
             let prev = &readings[index - 1];
             let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
+            // (Only a sentence opening with a quotation mark can be one
+            // whole quotation: no need to read others again.)
+            let opens_with_quote = tokens[index - 1]
+                .first()
+                .is_some_and(|t| t.kind == TokenKind::Quote);
             if same_paragraph
+                && opens_with_quote
                 && prev.extractions.is_empty()
                 && !prev.continues_previous
                 && !sentences[index - 1].is_title
             {
                 let prev_view = SentenceView::new(text, index - 1, &tokens[index - 1]);
-                let view = SentenceView::new(text, index, toks);
-                if let (Some(quote), Some(found)) =
-                    (prev_view.whole_quotation(), view.bare_frame(index))
-                {
+                let quote = prev_view.whole_quotation();
+                let found =
+                    quote.and_then(|_| SentenceView::new(text, index, toks).bare_frame(index));
+                if let (Some(quote), Some(found)) = (quote, found) {
                     let mut found = found;
                     found.content = vec![quote];
                     found.kind = AttributionKind::DirectQuote;
