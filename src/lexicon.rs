@@ -350,6 +350,11 @@ impl Lexicon {
         with_lower(word, |w| self.single_titles.contains(w))
     }
 
+    /// True when `word` (any case) is a function word.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.function_words.contains(w))
+    }
+
     /// True when a cue phrase may start with `word` (lower case).
     pub fn starts_phrase(&self, word: &str) -> bool {
         self.phrase_starts.contains(word)

@@ -5,7 +5,7 @@
 //! Works on one article's text only; merging with sources already in a
 //! database is the store's job (by alias lookup).
 
-use crate::lexicon::{Lexicon, PronounKind};
+use crate::lexicon::{lower, Lexicon, PronounKind};
 use crate::model::{Resolution, SourceKind, Span};
 use crate::token::{tokenize, Token, TokenKind};
 // Keys are the article's own words: a fast hash, not a DoS-resistant one.
@@ -37,6 +37,8 @@ pub struct Resolved {
 struct PersonName {
     /// The name without titles ("Alexander Lukashenko", "Raisi").
     name: String,
+    /// Its last word in lower case, which mentions are compared with.
+    surname: String,
     /// Byte offset of the name.
     at: usize,
 }
@@ -47,6 +49,9 @@ pub struct Resolver<'a> {
     text: &'a str,
     /// The sources found so far.
     pub sources: Vec<SourceEntity>,
+    /// The words of each source's name (see [`name_words`]), in step with
+    /// `sources`: every mention is compared with them.
+    source_words: Vec<Vec<String>>,
     by_alias: HashMap<String, usize>,
     /// Persons named anywhere in the article (for surnames, fuzzy matches and pronouns).
     persons: Vec<PersonName>,
@@ -60,6 +65,7 @@ impl<'a> Resolver<'a> {
         Resolver {
             text,
             sources: Vec::new(),
+            source_words: Vec::new(),
             by_alias: HashMap::default(),
             persons: person_names(text, tokens),
             history: Vec::new(),
@@ -171,7 +177,9 @@ impl<'a> Resolver<'a> {
             .filter(|p| {
                 p.name.contains(' ')
                     && p.name.len() < name.len()
-                    && name.ends_with(&format!(" {}", p.name))
+                    && name
+                        .strip_suffix(p.name.as_str())
+                        .is_some_and(|before| before.ends_with(' '))
             })
             .max_by_key(|p| p.name.len())
         {
@@ -287,11 +295,9 @@ impl<'a> Resolver<'a> {
         if words.len() < 2 {
             return None;
         }
-        let i = self.sources.iter().position(|s| {
-            s.kind != SourceKind::Person && {
-                let theirs = name_words(&s.name);
-                words.iter().all(|w| theirs.contains(w))
-            }
+        let i = (0..self.sources.len()).find(|&i| {
+            self.sources[i].kind != SourceKind::Person
+                && words.iter().all(|w| self.source_words[i].contains(w))
         })?;
         let matched = self.sources[i].name.clone();
         self.add_alias(i, name);
@@ -309,7 +315,7 @@ impl<'a> Resolver<'a> {
             let full = self
                 .persons
                 .iter()
-                .filter(|p| p.name.contains(' ') && surname(&p.name).to_lowercase() == last)
+                .filter(|p| p.name.contains(' ') && p.surname == last)
                 .map(|p| p.name.clone())
                 .max_by_key(|n| n.len());
             if let Some(full) = full {
@@ -323,11 +329,10 @@ impl<'a> Resolver<'a> {
         // Misspellings: compare surnames with the persons named in the article.
         let mut best: Option<(usize, String)> = None;
         for p in &self.persons {
-            let theirs = surname(&p.name).to_lowercase();
-            if theirs == last {
+            if p.surname == last {
                 continue;
             }
-            if let Some(d) = close_spelling(&last, &theirs) {
+            if let Some(d) = close_spelling(&last, &p.surname) {
                 if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
                     best = Some((d, p.name.clone()));
                 }
@@ -430,6 +435,7 @@ impl<'a> Resolver<'a> {
                     kind,
                     aliases: Vec::new(),
                 });
+                self.source_words.push(name_words(name));
                 self.sources.len() - 1
             }
         };
@@ -511,11 +517,16 @@ fn name_words(name: &str) -> Vec<String> {
 /// Edit distance between two surnames when close enough to be one name misspelt:
 /// same first letter, and at most 1 edit (5–7 letters) or 2 edits (8 or more).
 fn close_spelling(a: &str, b: &str) -> Option<usize> {
-    let shortest = a.chars().count().min(b.chars().count());
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shortest = la.min(lb);
     if shortest < 5 || a.chars().next() != b.chars().next() {
         return None;
     }
     let allowed = if shortest >= 8 { 2 } else { 1 };
+    // The distance is at least the difference in length.
+    if la.abs_diff(lb) > allowed {
+        return None;
+    }
     let d = strsim::damerau_levenshtein(a, b);
     (d <= allowed).then_some(d)
 }
@@ -563,34 +574,36 @@ fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
             let mut titled = false;
             while s < k {
                 let w = toks[s].text(text);
-                let lw = w.to_lowercase();
-                if lex.is_title(&lw) {
+                if lex.is_title(w) {
                     titled = true;
                 } else if !(lex.place_of(w).is_some()
-                    || (s == 0
-                        && (lex.function_words.contains(&lw)
-                            || lex.clause_words.contains(&lw)
-                            || lower_case_words.contains(lw.as_str()))))
+                    || (s == 0 && {
+                        let lw = lower(w);
+                        lex.function_words.contains(lw.as_ref())
+                            || lex.clause_words.contains(lw.as_ref())
+                            || lower_case_words.contains(lw.as_ref())
+                    }))
                 {
                     break;
                 }
                 s += 1;
             }
-            let titled = titled || (s > 0 && lex.is_title(&toks[s - 1].text(text).to_lowercase()));
+            let titled = titled || (s > 0 && lex.is_title(toks[s - 1].text(text)));
             let words: Vec<&str> = toks[s..k].iter().map(|t| t.text(text)).collect();
-            if words.is_empty() || words.len() > 4 {
+            if words.is_empty() || words.len() > 4 || !(titled || words.len() >= 2) {
                 continue;
             }
-            let name = words.join(" ");
             let plausible = words.iter().all(|w| {
                 lex.source_noun_kind(w).is_none()
                     && lex.outlet(w).is_none()
                     && lex.place_of(w).is_none()
-                    && !lex.function_words.contains(&w.to_lowercase())
+                    && !lex.is_function_word(w)
                     && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
             });
-            if plausible && (titled || words.len() >= 2) && lex.outlet(&name).is_none() {
+            let name = words.join(" ");
+            if plausible && lex.outlet(&name).is_none() {
                 out.push(PersonName {
+                    surname: surname(&name).to_lowercase(),
                     name,
                     at: toks[s].span.start,
                 });
