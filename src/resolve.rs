@@ -9,7 +9,7 @@ use crate::lexicon::{lower, Lexicon, PronounKind};
 use crate::model::{Resolution, SourceKind, Span};
 use crate::token::{tokenize, Token, TokenKind};
 // Keys are the article's own words: a fast hash, not a DoS-resistant one.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// A source as the article knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -551,12 +551,22 @@ fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
     let lex = Lexicon::get();
     // Words the article also writes in lower case are ordinary words when
     // they open a sentence ("Later Smith said").
-    let lower_case_words: HashSet<&str> = tokenized
+    // (Only sentence openers are asked about: they are collected first, and
+    // one pass over the article marks those it also writes in lower case.)
+    let mut openers: HashMap<String, bool> = tokenized
         .iter()
-        .flatten()
-        .map(|t| t.text(text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter_map(|toks| toks.first())
+        .filter(|t| t.is_capitalized(text))
+        .map(|t| (lower(t.text(text)).into_owned(), false))
         .collect();
+    for t in tokenized.iter().flatten() {
+        let w = t.text(text);
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(seen) = openers.get_mut(w) {
+                *seen = true;
+            }
+        }
+    }
     let mut out = Vec::new();
     for toks in tokenized {
         let mut k = 0;
@@ -581,7 +591,7 @@ fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
                         let lw = lower(w);
                         lex.function_words.contains(lw.as_ref())
                             || lex.clause_words.contains(lw.as_ref())
-                            || lower_case_words.contains(lw.as_ref())
+                            || openers.get(lw.as_ref()) == Some(&true)
                     }))
                 {
                     break;
