@@ -1183,3 +1183,10 @@ fn after_a_whole_quotation_and_its_cue_the_writer_speaks() {
     let found = attributions("The plan, Ana Ruiz said, would close the pier.");
     assert_eq!(found[0].2, "The plan would close the pier");
 }
+
+#[test]
+fn an_ing_cue_after_a_contracted_be() {
+    assert_cue_with_source("She’s saying that the plan failed.", "saying", "She");
+    assert_cue_with_source("They're arguing that taxes rose.", "arguing", "They");
+    assert_cue_with_source("He’s also praising the mayor.", "praising", "He");
+}
