@@ -26,6 +26,7 @@
 //! | `asked_by` | `when asked by a reporter whether Y` (the one asking is the source) |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
 //! | `in_poll` | `Y in a Marist poll released Monday` / `In a CNN survey, Y` / `In exit polls, Y` |
+//! | `fronted_participle` | `Noting that Y, X said …` / `After claiming Y, X left` (the subject follows the participle's clause) |
 //! | `parsed_frame` | a cue verb whose patterns all fail: its subject and complement in the dependency parse ([`crate::syntax`]) |
 //!
 //! Subjects are found before the cue (with appositives, parentheses and
@@ -266,6 +267,16 @@ fn read_frames(
             }
             view.claim(&extraction);
             reading.extractions.push(extraction);
+        }
+    }
+    // Read last: its subject may be another cue's too ("Warning that …,
+    // Bolton said …").
+    if whole {
+        if let Some(found) = view.fronted_participle() {
+            if !contents.crosses(&found.content) {
+                view.claim(&found);
+                reading.extractions.push(found);
+            }
         }
     }
     reading
@@ -2811,6 +2822,54 @@ impl<'a> SentenceView<'a> {
         (i.saturating_sub(3)..i)
             .rev()
             .take_while(move |&j| self.is_clause_word(j) || self.is_adverb(j))
+    }
+
+    /// "Warning that the plan would fail, the mayor left": a participle
+    /// opening the sentence (after "after", "by", "while" …) has the subject
+    /// of the clause after its comma; its content runs to that comma.
+    fn fronted_participle(&self) -> Option<Extraction> {
+        let last = self.last_content_token()?;
+        let lex = Lexicon::get();
+        let i = (0..=last.min(3)).find(|&k| !lex.participle_openers.contains(self.word(k)))?;
+        if self.claimed[i] || !self.word(i).ends_with("ing") {
+            return None;
+        }
+        // (Not `cue_verb_at`: "to" before is a preposition here, and a
+        // capitalised -ing form before a that-clause is no noun.)
+        let verb = lex.cue_verb(self.word(i))?;
+        let cue_end = i + usize::from(self.particle_after(i, verb));
+        let clause_follows = self.that_or_quote_at(cue_end + 1);
+        if !(self.toks[i].tag == "VBG" || clause_follows) {
+            return None;
+        }
+        // A report or a belief says or holds a that-clause or a quotation
+        // ("Regarding the plan, …" is a preposition's phrase); "Appearing on
+        // TV, …" raises nothing.
+        let clausal = matches!(verb.class, VerbClass::Speech | VerbClass::Belief);
+        if verb.class == VerbClass::Raising || clausal && !clause_follows {
+            return None;
+        }
+        let comma = (cue_end + 1..=last.min(cue_end + ASIDE_REACH))
+            .find(|&k| self.is_punct(k, ",") && self.quote_of(k).is_none())?;
+        if comma <= cue_end + 1 || (cue_end + 1..comma).any(|k| self.claimed[k]) {
+            return None;
+        }
+        let (s, e) = self.np_after_unclaimed(comma + 1, 8, true)?;
+        let e = self.with_appositive(e, last);
+        let verb_follows = (e + 1..=last)
+            .find(|&k| !(self.is_punct(k, ",") || self.is_adverb(k)))
+            .is_some_and(|k| self.toks[k].is_verb() || self.is_clause_word(k));
+        if s != comma + 1 || !verb_follows {
+            return None;
+        }
+        Some(self.extraction(
+            vec![self.cover(cue_end + 1, comma - 1)],
+            self.cover(i, cue_end),
+            Some(self.cover(s, e)),
+            "fronted_participle",
+            AttributionKind::Indirect,
+            0.6,
+        ))
     }
 
     /// True when the verb at `i` may have a nominal subject of its own, which

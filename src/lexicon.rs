@@ -102,6 +102,9 @@ pub struct Lexicon {
     pub cue_particles: HashSet<(String, String)>,
     /// Words opening an adjunct between a cue and its content ("on Friday").
     pub adjunct_openers: HashSet<String>,
+    /// Words that may open a sentence before a participle whose subject
+    /// follows its clause ("After saying …, Smith left").
+    pub participle_openers: HashSet<String>,
     /// Cue forms that are verbs whatever their part-of-speech tag ("say", "told").
     pub verb_only_cues: HashSet<String>,
     /// Pronoun (lower case) → what it may refer to.
@@ -325,6 +328,7 @@ impl Lexicon {
                 .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
             poll_nouns: words_of(include_str!("../lexicons/poll_nouns.txt")),
+            participle_openers: words_of(include_str!("../lexicons/participle_openers.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {
                     let (verb, particle) = l.trim().split_once(' ')?;

@@ -1190,3 +1190,25 @@ fn an_ing_cue_after_a_contracted_be() {
     assert_cue_with_source("They're arguing that taxes rose.", "arguing", "They");
     assert_cue_with_source("He’s also praising the mayor.", "praising", "He");
 }
+
+#[test]
+fn a_participle_opening_the_sentence_has_the_next_clause_subject() {
+    let found = attributions("Noting that the plan failed, the mayor left the room.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Noting");
+    assert_eq!(found[0].1.as_deref(), Some("the mayor"));
+    assert_eq!(found[0].2, "that the plan failed");
+    assert_cue_with_source(
+        "After claiming that the vote was rigged, Ann Ross refused to concede.",
+        "claiming",
+        "Ann Ross",
+    );
+    assert_cue_with_source(
+        "In addition to stating that taxes rose, Ross said the roads were bad.",
+        "stating",
+        "Ross",
+    );
+    // A preposition in -ing and a raising verb are no reports.
+    assert!(attributions("Regarding the plan, the mayor left the room.").is_empty());
+    assert!(attributions("Appearing on television, the mayor left the room.").is_empty());
+}
