@@ -21,7 +21,7 @@
 //! | `passive_with_agent` | `Y was first reported by X`, `Y was criticized by X for Z` (the subject, and what it is judged for or as, is the content) |
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
-//! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y` |
+//! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y`, `X was criticized for Y` |
 //! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `asked_by` | `when asked by a reporter whether Y` (the one asking is the source) |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
@@ -3037,6 +3037,14 @@ impl<'a> SentenceView<'a> {
                     .toks
                     .get(k + 1)
                     .is_some_and(|t| t.tag.starts_with("JJ") || t.tag == "VBN"));
+        // "Smith was criticized for …", "Roof is accused of …": a judgement
+        // passed on the subject by someone unnamed.
+        let judged = passive
+            && verb.class == VerbClass::Object
+            && matches!(self.word(k), "for" | "of" | "as" | "with");
+        if judged && lex.pronoun(self.word(s)).is_none() {
+            return Some(sourceless(vec![self.cover(s, e), complement], 0.5));
+        }
         if !(self.word(k) == "to" || verb.class == VerbClass::Raising)
             || !has_complement
             || lex.pronoun(self.word(s)).is_some() && s != e

@@ -1212,3 +1212,16 @@ fn a_participle_opening_the_sentence_has_the_next_clause_subject() {
     assert!(attributions("Regarding the plan, the mayor left the room.").is_empty());
     assert!(attributions("Appearing on television, the mayor left the room.").is_empty());
 }
+
+#[test]
+fn a_judgement_passed_by_nobody_named_is_sourceless() {
+    let text = "Title\n\nThe senator was criticized for missing the vote.";
+    let reading = read_article(text, &ArticleMeta::default());
+    let records = reading.records("t.txt", text);
+    let found: Vec<_> = records.iter().filter(|r| r.cue.is_some()).collect();
+    assert_eq!(found.len(), 1, "{records:?}");
+    assert_eq!(found[0].cue.as_deref(), Some("criticized"));
+    assert_eq!(found[0].mention, None);
+    // A pronoun subject is left alone: what it stands for is too unsure.
+    assert!(attributions("She was criticized for missing the vote.").is_empty());
+}
