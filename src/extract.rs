@@ -1864,6 +1864,10 @@ impl<'a> SentenceView<'a> {
             })
         {
             start = after + 1;
+            // ("Eight years ago, he …")
+            while start < limit && self.is_punct(start, ",") {
+                start += 1;
+            }
         }
         if start >= limit {
             return None;

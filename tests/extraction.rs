@@ -267,6 +267,12 @@ fn time_adjuncts_between_subject_and_cue() {
         "Ann Ross last week said the harbor would stay open.",
         "Ann Ross",
     );
+    // A measure of time and "ago" opening the sentence, then a comma.
+    assert_cue_with_source(
+        "Two years ago, she left the party and said, “We never lost.”",
+        "said",
+        "she",
+    );
 }
 
 #[test]
