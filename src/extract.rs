@@ -3504,7 +3504,20 @@ impl<'a> SentenceView<'a> {
             ));
         }
         if let Some((open, close)) = self.quote_opening_at(k) {
-            if verb.class == VerbClass::Naming || close >= last {
+            // `X said, "Q," and walked out`: a conjunction after the
+            // quotation opens the writer's next clause.
+            let mut after = close + 1;
+            while after <= last && self.is_punct(after, ",") {
+                after += 1;
+            }
+            // (Not `"A" and "B"`, one content of two quotations.)
+            let clause_follows = after < last
+                && matches!(
+                    self.word(after),
+                    "and" | "but" | "or" | "while" | "before" | "then" | "so" | "because"
+                )
+                && !self.is_quote(after + 1);
+            if verb.class == VerbClass::Naming || close >= last || clause_follows {
                 return Some(self.extraction(
                     vec![self.cover(open, close)],
                     cue,

@@ -1231,3 +1231,16 @@ fn a_judgement_passed_by_nobody_named_is_sourceless() {
     // A pronoun subject is left alone: what it stands for is too unsure.
     assert!(attributions("She was criticized for missing the vote.").is_empty());
 }
+
+#[test]
+fn a_quotation_before_the_writers_next_clause_is_the_content() {
+    let found = attributions("Ross said, “We won the vote,” and walked out of the hall.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(found[0].2, "“We won the vote,”");
+    assert_cue_with_source(
+        "Ross left early, saying, ''We won,'' but the count went on.",
+        "saying",
+        "Ross",
+    );
+}
