@@ -1850,9 +1850,13 @@ impl<'a> SentenceView<'a> {
                 start += 1;
             }
         }
-        // An opening adverbial, participle or subordinate clause ends at its comma.
-        if self.opens_adverbial(start, limit) {
-            start = self.after_opening_adverbial(start, limit)?;
+        // An opening adverbial, participle or subordinate clause ends at its
+        // comma; two may follow one another ("In his first reaction, during
+        // an interview, Trump …").
+        for _ in 0..2 {
+            if self.opens_adverbial(start, limit) {
+                start = self.after_opening_adverbial(start, limit)?;
+            }
         }
         // "A few minutes later they said": a measure of time before
         // "later" or "ago" opens the sentence without a comma.

@@ -75,6 +75,12 @@ fn subjects_after_opening_adverbials_and_around_relative_attributions() {
         Some("Mark Lee, chairman of the Port Board")
     );
     assert_eq!(found[0].2, "the harbor would stay open");
+    // Two opening adverbials, then a participle sharing the subject.
+    assert_cue_with_source(
+        "In her reply, during a radio interview, Ann Ross thanked the voters, adding that the levy failed.",
+        "adding",
+        "Ann Ross",
+    );
     let found = attributions("Three dailies in Ohio, including the Beacon, said the levy failed.");
     assert_eq!(
         found[0].1.as_deref(),
