@@ -3514,13 +3514,15 @@ impl<'a> SentenceView<'a> {
             while after <= last && self.is_punct(after, ",") {
                 after += 1;
             }
-            // (Not `"A" and "B"`, one content of two quotations.)
+            // (Not `"A" and "B"`, one content of two quotations.) A
+            // participle after a comma opens one too (`"Q," raising doubts`).
+            let comma_before = self.is_punct(close - 1, ",") || self.is_punct(close + 1, ",");
             let clause_follows = after < last
-                && matches!(
+                && (matches!(
                     self.word(after),
                     "and" | "but" | "or" | "while" | "before" | "then" | "so" | "because"
-                )
-                && !self.is_quote(after + 1);
+                ) && !self.is_quote(after + 1)
+                    || comma_before && self.toks[after].tag == "VBG");
             if verb.class == VerbClass::Naming || close >= last || clause_follows {
                 return Some(self.extraction(
                     vec![self.cover(open, close)],

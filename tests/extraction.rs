@@ -1249,4 +1249,6 @@ fn a_quotation_before_the_writers_next_clause_is_the_content() {
         "saying",
         "Ross",
     );
+    let found = attributions("Crowds marched on Monday, chanting “No more,” raising doubts.");
+    assert_eq!(found[0].2, "“No more,”");
 }
