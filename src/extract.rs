@@ -3705,9 +3705,11 @@ impl<'a> SentenceView<'a> {
                         && self.is_punct(frame_end + 1, ",")
                         && frame_end + 2 < last
                         && self.is_word(frame_end + 2);
-                if start > end
-                    || start == end && !main_clause_follows
-                    || adverbial && !main_clause_follows
+                // "In a letter to Zucker, Trump asked …": a prepositional
+                // phrase alone says nothing.
+                let lone_phrase = matches!(self.toks[start].tag, "IN" | "TO")
+                    && (start..=end).all(|k| !self.toks[k].is_verb() && !self.is_quote(k));
+                if start > end || (start == end || adverbial || lone_phrase) && !main_clause_follows
                 {
                     return None;
                 }

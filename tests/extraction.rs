@@ -1252,3 +1252,13 @@ fn a_quotation_before_the_writers_next_clause_is_the_content() {
     let found = attributions("Crowds marched on Monday, chanting “No more,” raising doubts.");
     assert_eq!(found[0].2, "“No more,”");
 }
+
+#[test]
+fn an_opening_phrase_alone_is_no_content_of_the_cue_after_it() {
+    let found = attributions("In a letter to the board, Ross asked the mayor to resign.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "asked");
+    assert!(found[0].2.ends_with("to resign"), "{found:?}");
+    let found = attributions("At a rally in Ohio, Ross said: “We won.”");
+    assert_eq!(found[0].2, "“We won.”");
+}
