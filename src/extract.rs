@@ -3227,6 +3227,39 @@ impl<'a> SentenceView<'a> {
     /// comment and left", "denied the charges, but went on"), and before a
     /// participle clause after a comma ("declared war, leading to …"). Once
     /// the content has a finite verb it is a clause, and runs to `last`.
+    /// The end of an object running from `k` to `end` without the time or
+    /// place of the act after it: "endorsed Trump (here on Sunday)",
+    /// "criticized the plan (Tuesday)".
+    fn before_trailing_time(&self, k: usize, end: usize) -> usize {
+        let lex = Lexicon::get();
+        let mut e = end;
+        while e > k && self.quote_of(e).is_none() {
+            if self.word(e) == "here" {
+                e -= 1;
+            } else if lex.time_words.contains(self.word(e)) || lex.weekdays.contains(self.word(e)) {
+                let mut s = e;
+                while s > k
+                    && (lex.time_words.contains(self.word(s - 1))
+                        || lex.weekdays.contains(self.word(s - 1))
+                        || matches!(
+                            self.word(s - 1),
+                            "on" | "last" | "this" | "next" | "early" | "late"
+                        ))
+                {
+                    s -= 1;
+                }
+                // ("the plans of last year": the time belongs to the object.)
+                if s == k || matches!(self.toks[s - 1].tag, "IN" | "TO") {
+                    break;
+                }
+                e = s - 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
     fn phrasal_end(&self, k: usize, last: usize, object: bool) -> usize {
         // "that" opens a clause whose verb is still to come.
         if self.word(k) == "that" {
@@ -3610,8 +3643,9 @@ impl<'a> SentenceView<'a> {
                     // A gerund clause is an object too: "support deploying troops".
                     || verb.class == VerbClass::Object && self.toks[k].tag == "VBG" =>
             {
+                let end = self.phrasal_end(k, self.phrase_end(k, last), true);
                 Some(self.extraction(
-                    vec![self.cover(k, self.phrasal_end(k, self.phrase_end(k, last), true))],
+                    vec![self.cover(k, self.before_trailing_time(k, end))],
                     cue,
                     mention,
                     "source_cue_object",

@@ -1262,3 +1262,11 @@ fn an_opening_phrase_alone_is_no_content_of_the_cue_after_it() {
     let found = attributions("At a rally in Ohio, Ross said: “We won.”");
     assert_eq!(found[0].2, "“We won.”");
 }
+
+#[test]
+fn the_time_of_the_act_is_no_part_of_an_object_content() {
+    let found = attributions("Ross endorsed the mayor here on Sunday.");
+    assert_eq!(found[0].2, "the mayor");
+    let found = attributions("Ross criticized the plans of last year.");
+    assert_eq!(found[0].2, "the plans of last year");
+}
