@@ -574,14 +574,6 @@ pub(crate) struct RowRef {
     len: u32,
 }
 
-/// A feature to add up in [`Weights::score_from`]: its row, found before, or
-/// its hash, to look up.
-#[derive(Clone, Copy)]
-pub(crate) enum Feature {
-    Row(RowRef),
-    Hash(u64),
-}
-
 /// `Slot::len` marking a row stored densely in `Weights::dense`.
 const DENSE: u32 = u32::MAX;
 
@@ -743,63 +735,67 @@ impl Weights {
         }
     }
 
-    /// Sets `scores` to `init` plus the weights of `features`, added in their
-    /// order (so the sums are the same as when all rows are added to zeros
-    /// after the rows summed in `init`).
+    /// Sets `scores` to `init` plus the rows `rows` and the weights of the
+    /// features `hashes`, added in the order `order` gives (`(true, j)`:
+    /// `rows[j]`; `(false, j)`: the row of `hashes[j]`), so that the sums
+    /// are those of adding every row in template order.
     #[inline]
-    pub(crate) fn score_from<const N: usize>(
+    pub(crate) fn score_split<const R: usize, const H: usize>(
         &self,
         init: &[f32],
-        features: &[Feature; N],
+        rows: &[RowRef; R],
+        hashes: &[u64; H],
+        order: &[(bool, usize)],
         scores: &mut [f32],
     ) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has the feature (checked just above).
-            return unsafe { self.score_from_wide(init, features, scores) };
+            return unsafe { self.score_split_wide(init, rows, hashes, order, scores) };
         }
-        self.score_from_portable(init, features, scores)
+        self.score_split_portable(init, rows, hashes, order, scores)
     }
 
-    /// [`Weights::score_from`] compiled for wider vectors.
+    /// [`Weights::score_split`] compiled for wider vectors.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn score_from_wide<const N: usize>(
+    fn score_split_wide<const R: usize, const H: usize>(
         &self,
         init: &[f32],
-        features: &[Feature; N],
+        rows: &[RowRef; R],
+        hashes: &[u64; H],
+        order: &[(bool, usize)],
         scores: &mut [f32],
     ) {
-        self.score_from_portable(init, features, scores)
+        self.score_split_portable(init, rows, hashes, order, scores)
     }
 
     #[inline(always)]
-    fn score_from_portable<const N: usize>(
+    fn score_split_portable<const R: usize, const H: usize>(
         &self,
         init: &[f32],
-        features: &[Feature; N],
+        rows: &[RowRef; R],
+        hashes: &[u64; H],
+        order: &[(bool, usize)],
         scores: &mut [f32],
     ) {
-        // As in `score_portable`: all slots prefetched, then all rows, then
-        // added up.
-        for f in features {
-            if let Feature::Hash(h) = *f {
-                if self.may_have(h) {
-                    self.prefetch(h);
-                }
+        // As in `score_portable`: slots prefetched, then rows, then added up.
+        for &h in hashes {
+            if self.may_have(h) {
+                self.prefetch(h);
             }
         }
-        let mut found = [RowRef::default(); N];
-        for (f, s) in features.iter().zip(&mut found) {
-            *s = match *f {
-                Feature::Row(row) => row,
-                Feature::Hash(h) => self.find(h),
-            };
-            self.prefetch_row(*s);
+        for &row in rows {
+            self.prefetch_row(row);
         }
+        let found: [RowRef; H] = std::array::from_fn(|j| {
+            let row = self.find(hashes[j]);
+            self.prefetch_row(row);
+            row
+        });
         scores.copy_from_slice(init);
-        for s in &found {
-            self.add_row(*s, scores);
+        for &(is_row, j) in order {
+            self.add_row(if is_row { rows[j] } else { found[j] }, scores);
         }
     }
 
@@ -1372,20 +1368,20 @@ impl Tagger {
             let c = match info.dict {
                 Some(c) => c,
                 None => {
-                    // Only the features not found before are hashed.
+                    // The rows the word cache found for the neighbours; only
+                    // the features not found before are hashed.
+                    let rows: [RowRef; NROWS] = std::array::from_fn(|r| {
+                        let at = i.wrapping_add_signed(ROW_OFFSET[r]);
+                        cache.words[ids[at] as usize].rows[r]
+                    });
                     let parts = feature_parts(&k, &ctx, i, &h);
-                    let feats: [Feature; NF - LEAD] = std::array::from_fn(|j| {
-                        let t = LEAD + j;
-                        match (SINGLE_TOKEN[t], ROW_OF[j]) {
-                            (Some(off), Some(r)) => {
-                                let at = i.wrapping_add_signed(off);
-                                Feature::Row(cache.words[ids[at] as usize].rows[r])
-                            }
-                            _ => Feature::Hash(feat_hash(t, parts[t].0, parts[t].1)),
-                        }
+                    let hashes: [u64; NHASHED] = std::array::from_fn(|j| {
+                        let t = HASHED[j];
+                        feat_hash(t, parts[t].0, parts[t].1)
                     });
                     let lead = &cache.sums[info.sums as usize..info.sums as usize + n];
-                    self.weights.score_from(lead, &feats, &mut scores);
+                    self.weights
+                        .score_split(lead, &rows, &hashes, &AFTER_LEAD, &mut scores);
                     argmax(&scores) as u16
                 }
             };
@@ -1495,6 +1491,58 @@ const ROW_OF: [Option<usize>; NF - LEAD] = {
         if SINGLE_TOKEN[t].is_some() {
             a[t - LEAD] = Some(n);
             n += 1;
+        }
+        t += 1;
+    }
+    a
+};
+
+/// For each of the `NROWS` single-token templates after the leading ones,
+/// the offset of its token from the tagged one.
+const ROW_OFFSET: [isize; NROWS] = {
+    let mut a = [0; NROWS];
+    let (mut t, mut n) = (LEAD, 0);
+    while t < NF {
+        if let Some(off) = SINGLE_TOKEN[t] {
+            a[n] = off;
+            n += 1;
+        }
+        t += 1;
+    }
+    a
+};
+
+/// Number of templates that involve tags or two tokens: hashed for every
+/// scored token.
+const NHASHED: usize = NF - LEAD - NROWS;
+
+/// Those templates' indices.
+const HASHED: [usize; NHASHED] = {
+    let mut a = [0; NHASHED];
+    let (mut t, mut n) = (LEAD, 0);
+    while t < NF {
+        if SINGLE_TOKEN[t].is_none() {
+            a[n] = t;
+            n += 1;
+        }
+        t += 1;
+    }
+    a
+};
+
+/// The templates after the leading ones in their order, as
+/// [`Weights::score_split`] takes them: `(true, r)` the `r`th cached row,
+/// `(false, j)` the `j`th hashed feature.
+const AFTER_LEAD: [(bool, usize); NF - LEAD] = {
+    let mut a = [(false, 0); NF - LEAD];
+    let (mut t, mut r, mut j) = (LEAD, 0, 0);
+    while t < NF {
+        if SINGLE_TOKEN[t].is_some() {
+            a[t - LEAD] = (true, r);
+            r += 1;
+        } else {
+            a[t - LEAD] = (false, j);
+            j += 1;
         }
         t += 1;
     }
