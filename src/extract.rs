@@ -2884,8 +2884,9 @@ impl<'a> SentenceView<'a> {
     /// a frame from the parse needs: a finite verb, a perfect ("has argued"),
     /// a progressive ("is arguing"), a base form after a modal, "do" or
     /// "and". Not a passive, a participle or gerund modifying something, an
-    /// infinitive or an imperative: on PolNeAR, the parse gave 1 frame in 40
-    /// for those, and the parse is the costliest step of extraction.
+    /// infinitive, an imperative or a base form after a comma: on PolNeAR,
+    /// the parse gave 1 frame in 40 for those, and the parse is the costliest
+    /// step of extraction.
     fn may_have_own_subject(&self, i: usize) -> bool {
         let aux_among = |forms: &[&str]| self.aux_run(i).any(|j| forms.contains(&self.word(j)));
         match self.toks[i].tag {
