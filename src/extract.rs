@@ -618,7 +618,6 @@ impl<'a> SentenceView<'a> {
                     | "be"
                     | "been"
                     | "am"
-                    | "'s"
                     | "'re"
                     | "'m"
                     | ","
@@ -629,7 +628,8 @@ impl<'a> SentenceView<'a> {
                     | "before"
                     | "by"
                     | "when"
-            ) || self.is_long_dash(p)
+            ) || self.word(p) == "'s" && self.is_clause_word(p)
+                || self.is_long_dash(p)
                 || self.toks[p].kind == TokenKind::Quote
                 || self.absolute_subject_before(p);
             if !licensed {

@@ -1201,6 +1201,8 @@ fn an_ing_cue_after_a_contracted_be() {
     assert_cue_with_source("She’s saying that the plan failed.", "saying", "She");
     assert_cue_with_source("They're arguing that taxes rose.", "arguing", "They");
     assert_cue_with_source("He’s also praising the mayor.", "praising", "He");
+    // After a name, "’s" is a possessive: "saying" is a noun here.
+    assert!(attributions("The mayor’s saying that taxes rose upset the voters.").is_empty());
 }
 
 #[test]
