@@ -2034,6 +2034,16 @@ impl<'a> SentenceView<'a> {
             if matches!(self.phrase_at(j), Some((_, PhraseFrame::AccordingTo))) {
                 return j - 2;
             }
+            // "told X that in private, Trump has …": the comma closes an
+            // adverbial opening the reported clause, whose subject follows.
+            let opener_of_that = (j.saturating_sub(7)..j - 1)
+                .find(|&t| t > i && self.word(t) == "that")
+                .is_some_and(|t| {
+                    t + 1 < j - 1 && self.after_opening_adverbial(t + 1, last + 1) == Some(j)
+                });
+            if opener_of_that {
+                continue;
+            }
             // ", saying …": a participle opens another attribution by the same subject.
             if self.word(j).ends_with("ing") && self.cue_verb_at(j).is_some() {
                 return j - 2;

@@ -1272,3 +1272,10 @@ fn the_time_of_the_act_is_no_part_of_an_object_content() {
     let found = attributions("Ross criticized the plans of last year.");
     assert_eq!(found[0].2, "the plans of last year");
 }
+
+#[test]
+fn an_adverbial_opening_the_reported_clause_stays_in_it() {
+    let found = attributions("Aides told reporters that in private, Ross has shown an interest.");
+    assert_eq!(found[0].0, "told");
+    assert_eq!(found[0].2, "that in private, Ross has shown an interest");
+}
