@@ -2012,7 +2012,13 @@ impl<'a> SentenceView<'a> {
             }
             // "… while 61 percent say …": a contrasting clause with a source
             // and cue of its own is another attribution.
-            if j < last && matches!(self.word(j), "while" | "whereas") && self.quote_of(j).is_none()
+            // (Not right after "that": "finds that, while A say B, C".)
+            let opens_that_clause =
+                (j.saturating_sub(2)..j).any(|t| t > i && self.word(t) == "that");
+            if j < last
+                && matches!(self.word(j), "while" | "whereas")
+                && self.quote_of(j).is_none()
+                && !opens_that_clause
             {
                 let own = (j + 2..(j + 9).min(last + 1))
                     .find(|&c| self.cue_verb_at(c).is_some())

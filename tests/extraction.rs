@@ -1278,4 +1278,9 @@ fn an_adverbial_opening_the_reported_clause_stays_in_it() {
     let found = attributions("Aides told reporters that in private, Ross has shown an interest.");
     assert_eq!(found[0].0, "told");
     assert_eq!(found[0].2, "that in private, Ross has shown an interest");
+    let found = attributions("The poll finds that, while most voters say taxes rose, few care.");
+    assert!(
+        found[0].2.starts_with("that, while most voters say"),
+        "{found:?}"
+    );
 }
