@@ -86,8 +86,18 @@ pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec
             }
         }
         // `"We won!" Trump said.`: a quotation ending in "!" or "?" closes its
-        // sentence, and the next one is just the speaker and the cue.
-        if reading.extractions.is_empty() && reading.sourcing.is_none() && index > 0 {
+        // sentence, and the next one is just the speaker and the cue (what
+        // follows a comma after the cue is the writer's: `"…!" Trump said, a
+        // point he likes to make`, read alone as the cue's content).
+        let bare_cue_only = reading.extractions.len() == 1
+            && reading.extractions[0]
+                .content
+                .iter()
+                .all(|c| !is_quotation(text, *c));
+        if (reading.extractions.is_empty() || bare_cue_only)
+            && reading.sourcing.is_none()
+            && index > 0
+        {
             let prev = &readings[index - 1];
             let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
             // (Only a sentence opening with a quotation mark can be one
@@ -105,11 +115,13 @@ pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec
                 let quote = prev_view.whole_quotation();
                 let found =
                     quote.and_then(|_| SentenceView::new(text, index, toks).bare_frame(index));
-                if let (Some(quote), Some(found)) = (quote, found) {
+                let same_cue =
+                    |found: &Extraction| reading.extractions.iter().all(|e| e.cue == found.cue);
+                if let (Some(quote), Some(found)) = (quote, found.filter(same_cue)) {
                     let mut found = found;
                     found.content = vec![quote];
                     found.kind = AttributionKind::DirectQuote;
-                    reading.extractions.push(found);
+                    reading.extractions = vec![found];
                     readings[index - 1].continues_previous = true;
                 }
             }

@@ -1284,3 +1284,11 @@ fn an_adverbial_opening_the_reported_clause_stays_in_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn words_after_a_split_quotation_and_its_cue_are_the_writers() {
+    let found = attributions("“We never lost!” Ross declared, a line she likes to repeat.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "declared");
+    assert_eq!(found[0].2, "“We never lost!”");
+}
