@@ -622,25 +622,17 @@ impl<'a> SentenceView<'a> {
             while p > 0 && (self.is_adverb(p) || self.toks[p].tag == "RB") {
                 p -= 1;
             }
-            let licensed = matches!(
-                self.word(p),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "am"
-                    | "'re"
-                    | "'m"
-                    | ","
-                    | "and"
-                    | "but"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "by"
-                    | "when"
-            ) || self.word(p) == "'s" && self.is_clause_word(p)
+            // A progressive ("is saying", "They're arguing"; "'s" only
+            // where it can be "is") or a participle clause.
+            let w = self.word(p);
+            let progressive = BE_FORMS.contains(&w)
+                || matches!(w, "am" | "'re" | "'m")
+                || w == "'s" && self.is_clause_word(p);
+            let licensed = progressive
+                || matches!(
+                    w,
+                    "," | "and" | "but" | "while" | "after" | "before" | "by" | "when"
+                )
                 || self.is_long_dash(p)
                 || self.toks[p].kind == TokenKind::Quote
                 || self.absolute_subject_before(p);
@@ -2025,8 +2017,7 @@ impl<'a> SentenceView<'a> {
             // "… while 61 percent say …": a contrasting clause with a source
             // and cue of its own is another attribution.
             // (Not right after "that": "finds that, while A say B, C".)
-            let opens_that_clause =
-                (j.saturating_sub(2)..j).any(|t| t > i && self.word(t) == "that");
+            let opens_that_clause = self.that_before(i, j, 2).is_some();
             if j < last
                 && matches!(self.word(j), "while" | "whereas")
                 && self.quote_of(j).is_none()
@@ -2054,11 +2045,9 @@ impl<'a> SentenceView<'a> {
             }
             // "told X that in private, Trump has …": the comma closes an
             // adverbial opening the reported clause, whose subject follows.
-            let opener_of_that = (j.saturating_sub(7)..j - 1)
-                .find(|&t| t > i && self.word(t) == "that")
-                .is_some_and(|t| {
-                    t + 1 < j - 1 && self.after_opening_adverbial(t + 1, last + 1) == Some(j)
-                });
+            let opener_of_that = self.that_before(i, j - 1, 6).is_some_and(|t| {
+                t + 1 < j - 1 && self.after_opening_adverbial(t + 1, last + 1) == Some(j)
+            });
             if opener_of_that {
                 continue;
             }
@@ -2090,6 +2079,12 @@ impl<'a> SentenceView<'a> {
             }
         }
         last
+    }
+
+    /// The first "that" after the cue at `i` among the `reach` tokens before
+    /// `j`: the opening of the clause the cue reports.
+    fn that_before(&self, i: usize, j: usize, reach: usize) -> Option<usize> {
+        (j.saturating_sub(reach)..j).find(|&t| t > i && self.word(t) == "that")
     }
 
     /// The frame the dependency parse gives a cue verb whose patterns all
@@ -3250,26 +3245,20 @@ impl<'a> SentenceView<'a> {
             .map_or(last, |j| j - 2)
     }
 
-    /// Where a content without a finite verb of its own (an object, an
-    /// infinitive, "that" before its clause) starting at `k` ends, at most at
-    /// `last`: before a second predicate of the cue's subject ("refused to
-    /// comment and left", "denied the charges, but went on"), and before a
-    /// participle clause after a comma ("declared war, leading to …"). Once
-    /// the content has a finite verb it is a clause, and runs to `last`.
     /// The end of an object running from `k` to `end` without the time or
     /// place of the act after it: "endorsed Trump (here on Sunday)",
-    /// "criticized the plan (Tuesday)".
+    /// "criticized the plan (Tuesday)". A time governed by a preposition
+    /// belongs to the object ("the plans of last year").
     fn before_trailing_time(&self, k: usize, end: usize) -> usize {
         let lex = Lexicon::get();
         let mut e = end;
         while e > k && self.quote_of(e).is_none() {
             if self.word(e) == "here" {
                 e -= 1;
-            } else if lex.time_words.contains(self.word(e)) || lex.weekdays.contains(self.word(e)) {
+            } else if lex.time_words.contains(self.word(e)) {
                 let mut s = e;
                 while s > k
                     && (lex.time_words.contains(self.word(s - 1))
-                        || lex.weekdays.contains(self.word(s - 1))
                         || matches!(
                             self.word(s - 1),
                             "on" | "last" | "this" | "next" | "early" | "late"
@@ -3277,7 +3266,6 @@ impl<'a> SentenceView<'a> {
                 {
                     s -= 1;
                 }
-                // ("the plans of last year": the time belongs to the object.)
                 if s == k || matches!(self.toks[s - 1].tag, "IN" | "TO") {
                     break;
                 }
@@ -3289,6 +3277,12 @@ impl<'a> SentenceView<'a> {
         e
     }
 
+    /// Where a content without a finite verb of its own (an object, an
+    /// infinitive, "that" before its clause) starting at `k` ends, at most at
+    /// `last`: before a second predicate of the cue's subject ("refused to
+    /// comment and left", "denied the charges, but went on"), and before a
+    /// participle clause after a comma ("declared war, leading to …"). Once
+    /// the content has a finite verb it is a clause, and runs to `last`.
     fn phrasal_end(&self, k: usize, last: usize, object: bool) -> usize {
         // "that" opens a clause whose verb is still to come.
         if self.word(k) == "that" {
@@ -3984,11 +3978,11 @@ fn starts_clause(view: &SentenceView, k: usize) -> bool {
             )
 }
 
-/// Tags of words that stand inside a noun phrase: nouns, adjectives,
-/// numbers, determiners, possessives.
 /// The forms of "be" that make a passive or a progressive.
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
+/// Tags of words that stand inside a noun phrase: nouns, adjectives,
+/// numbers, determiners, possessives.
 fn is_np_tag(tag: &str) -> bool {
     matches!(
         tag,

@@ -1482,21 +1482,6 @@ const NROWS: usize = {
     n
 };
 
-/// For each template from `LEAD` on: its index in [`WordInfo::rows`] if it
-/// is a single-token one.
-const ROW_OF: [Option<usize>; NF - LEAD] = {
-    let mut a = [None; NF - LEAD];
-    let (mut t, mut n) = (LEAD, 0);
-    while t < NF {
-        if SINGLE_TOKEN[t].is_some() {
-            a[t - LEAD] = Some(n);
-            n += 1;
-        }
-        t += 1;
-    }
-    a
-};
-
 /// For each of the `NROWS` single-token templates after the leading ones,
 /// the offset of its token from the tagged one.
 const ROW_OFFSET: [isize; NROWS] = {
@@ -1568,7 +1553,7 @@ struct WordInfo {
     /// templates (none for dictionary words, which are never scored).
     sums: u32,
     /// Rows of the single-token templates after the leading ones, as this
-    /// word fills them (see [`ROW_OF`]).
+    /// word fills them (see [`AFTER_LEAD`]).
     rows: [RowRef; NROWS],
 }
 
@@ -1670,8 +1655,8 @@ impl WordCache {
         let hashes = features(&k, &[ctx; 5], 2, &Hist::new(&k), None);
         let w = &tagger.weights;
         let mut rows = [RowRef::default(); NROWS];
-        for (t, r) in ROW_OF.iter().enumerate() {
-            if let Some(r) = *r {
+        for (t, &(is_row, r)) in AFTER_LEAD.iter().enumerate() {
+            if is_row {
                 rows[r] = w.find(hashes[LEAD + t]);
             }
         }
