@@ -3250,28 +3250,15 @@ impl<'a> SentenceView<'a> {
     /// "criticized the plan (Tuesday)". A time governed by a preposition
     /// belongs to the object ("the plans of last year").
     fn before_trailing_time(&self, k: usize, end: usize) -> usize {
-        let lex = Lexicon::get();
         let mut e = end;
         while e > k && self.quote_of(e).is_none() {
             if self.word(e) == "here" {
                 e -= 1;
-            } else if lex.time_words.contains(self.word(e)) {
-                let mut s = e;
-                while s > k
-                    && (lex.time_words.contains(self.word(s - 1))
-                        || matches!(
-                            self.word(s - 1),
-                            "on" | "last" | "this" | "next" | "early" | "late"
-                        ))
-                {
-                    s -= 1;
-                }
-                if s == k || matches!(self.toks[s - 1].tag, "IN" | "TO") {
-                    break;
-                }
-                e = s - 1;
-            } else {
-                break;
+                continue;
+            }
+            match self.time_adjunct_ending_at(e) {
+                Some(s) if s > k && !matches!(self.toks[s - 1].tag, "IN" | "TO") => e = s - 1,
+                _ => break,
             }
         }
         e
