@@ -7,6 +7,10 @@
 //! seed article is used (too small to be a good measure, but it runs).
 use std::time::Instant;
 
+/// The allocator of the `claimdb` binary (see `src/main.rs`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::args()
         .skip(1)
