@@ -40,7 +40,6 @@
 use crate::lexicon::{lower, CueVerb, Lexicon, PhraseFrame, VerbClass};
 use crate::model::{AttributionKind, Extraction, Sentence, SourcingStatement, Span};
 use crate::token::{is_double_quote, tokenize, Token, TokenKind};
-use std::borrow::Cow;
 
 /// What the extractor found in one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -441,7 +440,10 @@ struct SentenceView<'a> {
     text: &'a str,
     index: usize,
     toks: &'a [Token],
-    lower: Vec<Cow<'a, str>>,
+    /// The tokens' words in lower case, end to end (one buffer a sentence,
+    /// not one a capitalised word), and where each lies in it.
+    lowered: String,
+    lowered_spans: Vec<(u32, u32)>,
     /// Quotations as (opening mark, closing mark) token indices, inclusive;
     /// they never overlap.
     regions: Vec<(usize, usize)>,
@@ -466,17 +468,26 @@ impl<'a> SentenceView<'a> {
     fn new(text: &'a str, index: usize, toks: &'a [Token]) -> Self {
         // A typographic apostrophe reads as a plain one, so the lexicons'
         // "n't" and "'s" also match "n’t" and "’s".
-        let lower = toks
-            .iter()
-            .map(|t| {
-                let w = lower(t.text(text));
+        let mut lowered = String::with_capacity(
+            toks.last().map_or(0, |t| t.span.end) - toks.first().map_or(0, |t| t.span.start),
+        );
+        let mut lowered_spans = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = t.text(text);
+            let start = lowered.len();
+            if w.is_ascii() {
+                lowered.push_str(w);
+                lowered[start..].make_ascii_lowercase();
+            } else {
+                let w = lower(w);
                 if w.contains('’') {
-                    Cow::Owned(w.replace('’', "'"))
+                    lowered.push_str(&w.replace('’', "'"));
                 } else {
-                    w
+                    lowered.push_str(&w);
                 }
-            })
-            .collect();
+            }
+            lowered_spans.push((start as u32, lowered.len() as u32));
+        }
         let regions = quote_regions(text, toks);
         let mut quote_at = vec![None; toks.len()];
         for (r, &(open, close)) in regions.iter().enumerate() {
@@ -489,7 +500,8 @@ impl<'a> SentenceView<'a> {
             text,
             index,
             toks,
-            lower,
+            lowered,
+            lowered_spans,
             regions,
             quote_at,
             claimed,
@@ -505,7 +517,9 @@ impl<'a> SentenceView<'a> {
     }
 
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+        self.lowered_spans.get(i).map_or("", |&(start, end)| {
+            &self.lowered[start as usize..end as usize]
+        })
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {

@@ -359,6 +359,12 @@ impl Lexicon {
         with_lower(word, |w| self.function_words.contains(w))
     }
 
+    /// True when `stem` (any case, without its final period) is a listed
+    /// abbreviation ("Aug", "Gov").
+    pub fn is_abbreviation(&self, stem: &str) -> bool {
+        with_lower(stem, |w| self.abbreviations.contains(w))
+    }
+
     /// True when a cue phrase may start with `word` (lower case).
     pub fn starts_phrase(&self, word: &str) -> bool {
         self.phrase_starts.contains(word)

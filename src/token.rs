@@ -93,16 +93,17 @@ pub fn is_abbreviation(word: &str) -> bool {
     if (chars.next().is_none() && first.is_alphabetic()) || stem.contains('.') {
         return true;
     }
-    Lexicon::get()
-        .abbreviations
-        .contains(stem.to_lowercase().as_str())
+    Lexicon::get().is_abbreviation(stem)
 }
 
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = &text[span.start..span.end];
     let base = span.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // One entry a character (so no growing: `collect` would start from a
+    // quarter of the bytes).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.extend(slice.char_indices());
     let mut tokens = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
@@ -117,12 +118,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             // Inner joiners stay in the word when a letter or digit follows them.
             while j < chars.len() {
                 let cj = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                let next_alnum = || chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
                 if cj.is_alphanumeric()
                     || (matches!(cj, '-' | '.' | '&' | ',' | '/')
-                        && next_alnum
+                        && next_alnum()
                         && joiner_ok(cj, &chars, j))
-                    || (is_apostrophe(cj) && next_alnum && !is_clitic_at(&chars, j))
+                    || (is_apostrophe(cj) && next_alnum() && !is_clitic_at(&chars, j))
                 {
                     j += 1;
                 } else {
