@@ -72,13 +72,22 @@ fn quoted_regions(text: &str, para: Span) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut straight_open: Option<usize> = None;
     let mut curly_open: Option<usize> = None;
-    let mut chars = para.text(text).char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let pos = para.start + offset;
-        let doubled = matches!(c, '\'' | '`') && chars.peek().is_some_and(|&(_, n)| n == c);
-        if doubled {
-            chars.next();
+    let slice = para.text(text);
+    let bytes = slice.as_bytes();
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // Only a few bytes can start a quote mark (the ASCII marks, and the
+        // lead bytes of the curly ones and guillemets): the others are
+        // skipped without decoding.
+        let b = bytes[offset];
+        if !matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+            offset += 1;
+            continue;
         }
+        let c = slice[offset..].chars().next().unwrap_or(' ');
+        let pos = para.start + offset;
+        let doubled = matches!(c, '\'' | '`') && bytes.get(offset + 1) == Some(&b);
+        offset += if doubled { 2 } else { c.len_utf8() };
         match (c, doubled) {
             ('"', _) | ('\'', true) => match straight_open.take() {
                 Some(open) => regions.push(Span::new(open, pos + if doubled { 2 } else { 1 })),

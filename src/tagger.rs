@@ -402,6 +402,10 @@ const VERB_WINDOW: usize = 4;
 struct Hist {
     t1: u64,
     t2: u64,
+    /// The previous two tags as [`history_hash`] ids (classes, then the two
+    /// sentence-start markers).
+    c1: usize,
+    c2: usize,
     lv: Option<usize>,
 }
 
@@ -410,6 +414,8 @@ impl Hist {
         Hist {
             t1: k.start,
             t2: k.start2,
+            c1: k.class_hash.len(),
+            c2: k.class_hash.len() + 1,
             lv: None,
         }
     }
@@ -417,6 +423,7 @@ impl Hist {
     fn push(&mut self, k: &Consts, i: usize, c: usize) {
         self.t2 = self.t1;
         self.t1 = k.class_hash[c];
+        (self.c2, self.c1) = (self.c1, c);
         if k.verbal[c] {
             self.lv = Some(i);
         }
@@ -431,6 +438,17 @@ struct Consts<'a> {
     start2: u64,
     bias: u64,
     noverb: u64,
+}
+
+/// The hash a history id stands for in the tag features: class `c` for `c`
+/// below the number of classes, then the start marker, then the one before it.
+fn history_hash(k: &Consts, c: usize) -> u64 {
+    let n = k.class_hash.len();
+    match c {
+        _ if c < n => k.class_hash[c],
+        _ if c == n => k.start,
+        _ => k.start2,
+    }
 }
 
 /// Feature hashes of the token at padded index `i` of `ctx`, given the history.
@@ -1370,9 +1388,13 @@ impl Tagger {
                 None => {
                     // The rows the word cache found for the neighbours; only
                     // the features not found before are hashed.
-                    let rows: [RowRef; NROWS] = std::array::from_fn(|r| {
-                        let at = i.wrapping_add_signed(ROW_OFFSET[r]);
-                        cache.words[ids[at] as usize].rows[r]
+                    let rows: [RowRef; NROWS + 2] = std::array::from_fn(|r| match r {
+                        _ if r < NROWS => {
+                            let at = i.wrapping_add_signed(ROW_OFFSET[r]);
+                            cache.words[ids[at] as usize].rows[r]
+                        }
+                        _ if r == NROWS => cache.tag1_rows[h.c1],
+                        _ => cache.tag2_rows[h.c2 * (n + 2) + h.c1],
                     });
                     let parts = feature_parts(&k, &ctx, i, &h);
                     let hashes: [u64; NHASHED] = std::array::from_fn(|j| {
@@ -1497,16 +1519,22 @@ const ROW_OFFSET: [isize; NROWS] = {
     a
 };
 
-/// Number of templates that involve tags or two tokens: hashed for every
-/// scored token.
-const NHASHED: usize = NF - LEAD - NROWS;
+/// The templates on the previous tag (`t-1`) and the previous two (`t-2t-1`):
+/// with at most (classes + 2)² values, their rows are looked up once per
+/// tagger (see [`WordCache::prepare`]) instead of hashed at every token.
+/// Checked against [`features`] by a test.
+const TAG_HISTORY: [usize; 2] = [12, 13];
+
+/// Number of templates that involve tags or two tokens, but for the tag
+/// history: hashed for every scored token.
+const NHASHED: usize = NF - LEAD - NROWS - TAG_HISTORY.len();
 
 /// Those templates' indices.
 const HASHED: [usize; NHASHED] = {
     let mut a = [0; NHASHED];
     let (mut t, mut n) = (LEAD, 0);
     while t < NF {
-        if SINGLE_TOKEN[t].is_none() {
+        if SINGLE_TOKEN[t].is_none() && t != TAG_HISTORY[0] && t != TAG_HISTORY[1] {
             a[n] = t;
             n += 1;
         }
@@ -1516,8 +1544,9 @@ const HASHED: [usize; NHASHED] = {
 };
 
 /// The templates after the leading ones in their order, as
-/// [`Weights::score_split`] takes them: `(true, r)` the `r`th cached row,
-/// `(false, j)` the `j`th hashed feature.
+/// [`Weights::score_split`] takes them: `(true, r)` the `r`th row (the
+/// cached rows of the single-token templates, then the two of the tag
+/// history), `(false, j)` the `j`th hashed feature.
 const AFTER_LEAD: [(bool, usize); NF - LEAD] = {
     let mut a = [(false, 0); NF - LEAD];
     let (mut t, mut r, mut j) = (LEAD, 0, 0);
@@ -1525,6 +1554,10 @@ const AFTER_LEAD: [(bool, usize); NF - LEAD] = {
         if SINGLE_TOKEN[t].is_some() {
             a[t - LEAD] = (true, r);
             r += 1;
+        } else if t == TAG_HISTORY[0] {
+            a[t - LEAD] = (true, NROWS);
+        } else if t == TAG_HISTORY[1] {
+            a[t - LEAD] = (true, NROWS + 1);
         } else {
             a[t - LEAD] = (false, j);
             j += 1;
@@ -1571,6 +1604,10 @@ struct WordCache {
     words: Vec<WordInfo>,
     /// Per-class sums of the leading templates' rows, one block a word.
     sums: Vec<f32>,
+    /// The row of `t-1` for each previous-tag id, and of `t-2t-1` at
+    /// `c2 * (classes + 2) + c1` (ids as in [`Hist`]).
+    tag1_rows: Vec<RowRef>,
+    tag2_rows: Vec<RowRef>,
     scratch: Scratch,
     /// Buffers of `tag_ids_cached` and `lookup`, kept to save allocations.
     ids: Vec<u32>,
@@ -1598,6 +1635,16 @@ impl WordCache {
         self.table.resize(slots.next_power_of_two(), (0, 0));
         self.words.clear();
         self.sums.clear();
+        let k = tagger.consts();
+        let ids = k.class_hash.len() + 2;
+        let find = |tpl: usize, a: usize, b: Option<usize>| {
+            let b = b.map_or(0, |b| history_hash(&k, b));
+            tagger.weights.find(feat_hash(tpl, history_hash(&k, a), b))
+        };
+        self.tag1_rows = (0..ids).map(|c1| find(TAG_HISTORY[0], c1, None)).collect();
+        self.tag2_rows = (0..ids * ids)
+            .map(|i| find(TAG_HISTORY[1], i / ids, Some(i % ids)))
+            .collect();
         for m in [START2, START, END, END2] {
             let info = self.info(tagger, TokCtx::marker(m), None);
             self.words.push(info);
@@ -1656,7 +1703,7 @@ impl WordCache {
         let w = &tagger.weights;
         let mut rows = [RowRef::default(); NROWS];
         for (t, &(is_row, r)) in AFTER_LEAD.iter().enumerate() {
-            if is_row {
+            if is_row && r < NROWS {
                 rows[r] = w.find(hashes[LEAD + t]);
             }
         }
@@ -2208,6 +2255,24 @@ mod tests {
             t.tag(&words("`` We will win , '' she said .")),
             ["``", "PRP", "MD", "VB", ",", "''", "PRP", "VBD", "."]
         );
+    }
+
+    #[test]
+    fn tag_history_templates_are_the_previous_tags() {
+        let t = ewt();
+        let k = t.consts();
+        let mut ctx = Vec::new();
+        sentence_ctx(&words("They said so ."), &mut None, &t.lex, &mut ctx);
+        let mut h = Hist::new(&k);
+        for i in 2..ctx.len() - 2 {
+            let parts = feature_parts(&k, &ctx, i, &h);
+            let (c1, c2) = (history_hash(&k, h.c1), history_hash(&k, h.c2));
+            assert_eq!(parts[TAG_HISTORY[0]], (c1, 0));
+            assert_eq!(parts[TAG_HISTORY[1]], (c2, c1));
+            h.push(&k, i, i % t.classes.len());
+        }
+        assert_eq!(TEMPLATES[TAG_HISTORY[0]].0, "t-1");
+        assert_eq!(TEMPLATES[TAG_HISTORY[1]].0, "t-2t-1");
     }
 
     #[test]
