@@ -2106,7 +2106,11 @@ impl<'a> SentenceView<'a> {
     /// for verbs whose object is the content).
     fn parsed_frame(&self, i: usize, class: VerbClass) -> Option<Extraction> {
         // A raising verb takes no frame from the parse: no need to parse for it.
-        if !self.parse_fallback || class == VerbClass::Raising || !self.may_have_own_subject(i) {
+        if !self.parse_fallback
+            || class == VerbClass::Raising
+            || !self.may_have_own_subject(i)
+            || !self.may_have_complement(i, class)
+        {
             return None;
         }
         let parse = self
@@ -2936,6 +2940,19 @@ impl<'a> SentenceView<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the sentence can hold the clause (`ccomp`, `xcomp`) the parse
+    /// frame takes for a verb of `class` at `i`: a verb other than `i` (before
+    /// it too: "“…,” X said"). An object (verbs of the object and naming
+    /// classes) may be any word.
+    fn may_have_complement(&self, i: usize, class: VerbClass) -> bool {
+        matches!(class, VerbClass::Object | VerbClass::Naming)
+            || self
+                .toks
+                .iter()
+                .enumerate()
+                .any(|(k, t)| k != i && (t.tag.starts_with("VB") || t.tag == "MD"))
     }
 
     /// True for a passive participle: "be" among the auxiliaries before the
