@@ -4163,13 +4163,36 @@ mod tests {
             .collect()
     }
 
-    /// Whether the parse may give the verb `verb` of `text` a frame.
-    fn may_have_own_subject(text: &str, verb: &str) -> bool {
+    /// Runs `check` on the view of `text` and the index of its word `verb`.
+    fn check_verb(text: &str, verb: &str, check: impl Fn(&SentenceView, usize) -> bool) -> bool {
         let mut toks = tokenize(text, Span::new(0, text.len()));
         crate::pos::tag(text, &mut toks);
         let view = SentenceView::new(text, 0, &toks);
         let i = (0..toks.len()).find(|&k| view.word(k) == verb).unwrap();
-        view.may_have_own_subject(i)
+        check(&view, i)
+    }
+
+    /// Whether the parse may give the verb `verb` of `text` a frame.
+    fn may_have_own_subject(text: &str, verb: &str) -> bool {
+        check_verb(text, verb, |view, i| view.may_have_own_subject(i))
+    }
+
+    #[test]
+    fn a_clause_complement_needs_another_verb_in_the_sentence() {
+        let clause = |text: &str, verb: &str| {
+            check_verb(text, verb, |view, i| {
+                view.may_have_complement(i, VerbClass::Speech)
+            })
+        };
+        assert!(clause("The mayor said taxes are high.", "said"));
+        assert!(clause("“Taxes are high,” the mayor said.", "said"));
+        assert!(!clause("The mayor said so on Monday.", "said"));
+        // An object may be any word.
+        assert!(check_verb(
+            "The mayor praised him.",
+            "praised",
+            |view, i| { view.may_have_complement(i, VerbClass::Object) }
+        ));
     }
 
     #[test]
