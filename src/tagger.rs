@@ -667,8 +667,10 @@ impl Weights {
     }
 
     /// Builds the lookup table (load factor <= 1/2) for `n` classes; rows with
-    /// at least `n / 4` weights are also stored densely. Returns the key of a
-    /// duplicate feature, if any.
+    /// at least `n / 8` weights are also stored densely (adding a dense row
+    /// is a few vector additions, a sparse one a scattered addition a weight:
+    /// the extract bench ran about 1.03 times as fast as with `n / 4`).
+    /// Returns the key of a duplicate feature, if any.
     pub(crate) fn finish(&mut self, n: usize) -> Result<(), String> {
         self.n = n;
         let cap = (self.rows.len() * 2).next_power_of_two().max(16);
@@ -690,7 +692,7 @@ impl Weights {
                 }
                 i = (i + 1) & self.mask;
             }
-            let (off, len) = if r.len as usize >= (n / 4).max(2) {
+            let (off, len) = if r.len as usize >= (n / 8).max(2) {
                 let d = self.dense.len();
                 self.dense.resize(d + n, 0.0);
                 for &(c, w) in &self.entries[r.off as usize..(r.off + r.len) as usize] {
