@@ -8,6 +8,7 @@
 use crate::lexicon::{lower, Lexicon, PronounKind};
 use crate::model::{Resolution, SourceKind, Span};
 use crate::token::{tokenize, Token, TokenKind};
+use std::borrow::Cow;
 // Keys are the article's own words: a fast hash, not a DoS-resistant one.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -122,14 +123,14 @@ impl<'a> Resolver<'a> {
         let written = span.text(self.text).trim();
         let toks = tokenize(self.text, span);
         let words: Vec<&str> = toks.iter().map(|t| t.text(self.text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower(w)).collect();
 
         if toks.len() == 1 {
             if let Some(kind) = lex.pronoun(&lower[0]) {
                 return self.pronoun(kind, span.start);
             }
             // A relative pronoun whose antecedent the extractor could not find.
-            if matches!(lower[0].as_str(), "who" | "which" | "that" | "whom") {
+            if matches!(lower[0].as_ref(), "who" | "which" | "that" | "whom") {
                 return Resolved {
                     source: None,
                     how: Resolution::Unresolved,
@@ -142,7 +143,7 @@ impl<'a> Resolver<'a> {
         }
         let capitalized: Vec<usize> = (0..toks.len())
             .filter(|&k| {
-                let w = lower[k].as_str();
+                let w = lower[k].as_ref();
                 toks[k].is_capitalized(self.text)
                     && !(lex.function_words.contains(w)
                         || lex.anonymous_heads.contains(w)
@@ -150,13 +151,13 @@ impl<'a> Resolver<'a> {
                         || lex.source_noun_kind(w).is_some())
             })
             .collect();
-        let head = lower.last().map(String::as_str).unwrap_or("");
+        let head = lower.last().map_or("", |w| w.as_ref());
         let head_kind = lex.source_noun_kind(head);
 
         // "the report", "the ministry", "this statement": refers back.
         if capitalized.is_empty()
             && toks.len() <= 3
-            && matches!(lower[0].as_str(), "the" | "this" | "that")
+            && matches!(lower[0].as_ref(), "the" | "this" | "that")
             && head_kind.is_some()
         {
             return self.anaphor(head, head_kind.unwrap_or(SourceKind::Document));
@@ -253,7 +254,7 @@ impl<'a> Resolver<'a> {
     /// The name inside a mention: after a possessive ("Iran’s Masoud
     /// Pezeshkian"), after titles and demonyms before a name ("Belarusian
     /// President Lukashenko"), without a lower-case leading article.
-    fn name_part(&self, toks: &[Token], lower: &[String]) -> String {
+    fn name_part(&self, toks: &[Token], lower: &[Cow<str>]) -> String {
         let lex = Lexicon::get();
         // "Jeb Bush, the former governor" / "Sen. Rand Paul (R-Ky.)": the name
         // stands before the appositive or the parenthesis.
@@ -274,7 +275,7 @@ impl<'a> Resolver<'a> {
             start = t + 1;
         }
         while start < toks.len()
-            && (matches!(lower[start].as_str(), "the" | "a" | "an")
+            && (matches!(lower[start].as_ref(), "the" | "a" | "an")
                 && (!toks[start].is_capitalized(self.text) || toks.len() - start > 2))
         {
             start += 1;
