@@ -254,6 +254,13 @@ fn run() -> Result<(), String> {
         None => Vec::new(),
     };
     if let Some(keep) = &args.labels {
+        // A misspelt relation would silently become `dep` everywhere.
+        if let Some(l) = keep
+            .iter()
+            .find(|l| !train.iter().any(|s| s.deprels.contains(l)))
+        {
+            return Err(format!("--labels: no relation {l:?} in {}", args.train));
+        }
         for s in train.iter_mut().chain(&mut dev).chain(&mut test) {
             for l in &mut s.deprels {
                 if !keep.contains(l) {
