@@ -232,6 +232,23 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_quote_mark_holds_its_sentences_together() {
+        // Guillemets, doubled apostrophes and straight marks, among other
+        // multi-byte characters (an accent, a dash) that are not quote marks.
+        let text = "«We won. We rest,» he said. ''It is over. Really,'' she said. \
+                    The café — closed. \"Go. Now,\" he said.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "«We won. We rest,» he said.",
+                "''It is over. Really,'' she said.",
+                "The café — closed.",
+                "\"Go. Now,\" he said."
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviations_do_not_split() {
         let text = "Mr. Smith met Gen. Jones on Aug. 5 in the U.S. capital. J. Doe left.";
         assert_eq!(
