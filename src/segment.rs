@@ -67,11 +67,14 @@ fn trim(text: &str, span: Span) -> Option<Span> {
 }
 
 /// Regions between matched quote marks (opening mark to closing mark, inclusive).
-/// Straight marks (`"` and the doubled apostrophe `''`) alternate open and close.
+/// Straight marks (`"` and the doubled apostrophe `''`) alternate open and close;
+/// a doubled apostrophe after a doubled backtick closes it (``` ``…'' ```, as the
+/// Penn Treebank and some outlets write quotations).
 fn quoted_regions(text: &str, para: Span) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut straight_open: Option<usize> = None;
     let mut curly_open: Option<usize> = None;
+    let mut backtick_open: Option<usize> = None;
     let slice = para.text(text);
     let bytes = slice.as_bytes();
     let mut offset = 0;
@@ -88,12 +91,18 @@ fn quoted_regions(text: &str, para: Span) -> Vec<Span> {
         let pos = para.start + offset;
         let doubled = matches!(c, '\'' | '`') && bytes.get(offset + 1) == Some(&b);
         offset += if doubled { 2 } else { c.len_utf8() };
+        if let (Some(open), '\'', true) = (backtick_open, c, doubled) {
+            regions.push(Span::new(open, pos + 2));
+            backtick_open = None;
+            continue;
+        }
         match (c, doubled) {
             ('"', _) | ('\'', true) => match straight_open.take() {
                 Some(open) => regions.push(Span::new(open, pos + if doubled { 2 } else { 1 })),
                 None => straight_open = Some(pos),
             },
-            ('“' | '„' | '«', _) | ('`', true) => curly_open = Some(curly_open.unwrap_or(pos)),
+            ('“' | '„' | '«', _) => curly_open = Some(curly_open.unwrap_or(pos)),
+            ('`', true) => backtick_open = Some(backtick_open.unwrap_or(pos)),
             ('”' | '»', _) => {
                 if let Some(open) = curly_open.take() {
                     regions.push(Span::new(open, pos + c.len_utf8()));
@@ -115,7 +124,7 @@ fn opens_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
         || is_double_quote(c)
-        || matches!(c, '‘' | '(' | '[' | '\'')
+        || matches!(c, '‘' | '(' | '[' | '\'' | '`')
 }
 
 /// Sentences of one paragraph.
@@ -233,15 +242,17 @@ mod tests {
 
     #[test]
     fn every_kind_of_quote_mark_holds_its_sentences_together() {
-        // Guillemets, doubled apostrophes and straight marks, among other
-        // multi-byte characters (an accent, a dash) that are not quote marks.
+        // Guillemets, doubled apostrophes, backticks closed by apostrophes
+        // and straight marks, among other multi-byte characters (an accent,
+        // a dash) that are not quote marks.
         let text = "«We won. We rest,» he said. ''It is over. Really,'' she said. \
-                    The café — closed. \"Go. Now,\" he said.";
+                    ``No. Never,'' they said. The café — closed. \"Go. Now,\" he said.";
         assert_eq!(
             texts(text),
             vec![
                 "«We won. We rest,» he said.",
                 "''It is over. Really,'' she said.",
+                "``No. Never,'' they said.",
                 "The café — closed.",
                 "\"Go. Now,\" he said."
             ]

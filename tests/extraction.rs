@@ -1292,3 +1292,14 @@ fn words_after_a_split_quotation_and_its_cue_are_the_writers() {
     assert_eq!(found[0].0, "declared");
     assert_eq!(found[0].2, "“We never lost!”");
 }
+
+#[test]
+fn a_quotation_opened_by_backticks_and_closed_by_apostrophes_is_one() {
+    // ``…'' as the Penn Treebank and some outlets write quotations: the
+    // period inside does not end the sentence, and the quotation is the content.
+    let found = attributions("``We will win. We always do,'' the senator said. Then she left.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "said");
+    assert_eq!(found[0].1.as_deref(), Some("the senator"));
+    assert_eq!(found[0].2, "``We will win. We always do,''");
+}
