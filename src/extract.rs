@@ -2952,7 +2952,7 @@ impl<'a> SentenceView<'a> {
                 .toks
                 .iter()
                 .enumerate()
-                .any(|(k, t)| k != i && (t.tag.starts_with("VB") || t.tag == "MD"))
+                .any(|(k, t)| k != i && (t.is_verb() || t.is_finite_verb()))
     }
 
     /// True for a passive participle: "be" among the auxiliaries before the
