@@ -14,6 +14,7 @@
 //! | `source_cue_that` | `X said (on Friday) (that) Y` / `X told Z (that) Y` |
 //! | `source_cue_infinitive` | `X vowed to Y` (intention verbs) |
 //! | `source_cue_object` | `X expressed Y`, `X called for Y` |
+//! | `message_act` | `X issued a statement Monday saying Y`, `X sent an email to supporters urging Y` (the cue runs from the verb to the participle) |
 //! | `source_cue_citing` | `Reuters reported, citing officials, that Y` (via) |
 //! | `naming_quote` / `naming_object` | `which X called "Q"` / `X called him a liar` |
 //! | `as_source_cue` | `As X informed earlier, Y` |
@@ -22,6 +23,7 @@
 //! | `colon_layout` | `Bill Clinton: Hillary thinks …` |
 //! | `raising_sourceless` | `X seemed to Y` (no source; content is X and Y) |
 //! | `passive_sourceless` | `X is expected to Y`, `It was reported that Y`, `X was criticized for Y` |
+//! | `hearsay_adverb` | `X is reportedly doing Y` (no source; the content is the clause) |
 //! | `asked_sourceless` | `when asked whether Y`, `Asked about Y, …`, `X was asked about Y` |
 //! | `asked_by` | `when asked by a reporter whether Y` (the one asking is the source) |
 //! | `sourcing` | `X reports on it, referring to A and B` (the article's own sourcing) |
@@ -232,19 +234,22 @@ fn read_frames(
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ if view.word(i) == "in" => view.in_poll(i),
-            _ => match view.cue_verb_at(i) {
-                Some(verb) => {
-                    verb_cue = true;
-                    view.verb_frames(i, verb, lex, &mut own_voice)
-                        .or_else(|| view.parsed_frame(i, verb.class))
-                        .map(|mut e| {
-                            e.cue_aux = view.aux_before(i);
-                            view.extend_cue_tail(&mut e);
-                            e
-                        })
-                }
-                None => None,
-            },
+            _ if lex.hearsay_adverbs.contains(view.word(i)) => view.hearsay_adverb(i),
+            _ => {
+                let framed = match view.message_act(i) {
+                    Some(found) => Some(found),
+                    None => view.cue_verb_at(i).and_then(|verb| {
+                        verb_cue = true;
+                        view.verb_frames(i, verb, &mut own_voice)
+                            .or_else(|| view.parsed_frame(i, verb.class))
+                    }),
+                };
+                framed.map(|mut e| {
+                    e.cue_aux = view.aux_before(i);
+                    view.extend_cue_tail(&mut e);
+                    e
+                })
+            }
         };
         // Outside quotations, "you" is the generic reader ("you know, …"),
         // not a source: right a quarter of the time on PolNeAR.
@@ -314,15 +319,17 @@ fn subtree(parse: &crate::parser::ParsedSentence, root: usize) -> (usize, usize)
     (lo, hi)
 }
 
-/// True when the attribution's cue is a verb of speech or writing.
+/// True when the attribution's cue is a verb of speech or writing, or an
+/// act of publishing a message ("issued a statement saying").
 fn reports_speech(text: &str, extraction: &Extraction) -> bool {
     let lex = Lexicon::get();
-    extraction.cue.first().is_some_and(|c| {
-        let words = c.text(text);
-        let first = words.split_whitespace().next().unwrap_or("");
-        lex.cue_verb(&lower(first))
-            .is_some_and(|v| v.class == VerbClass::Speech)
-    })
+    extraction.rule == "message_act"
+        || extraction.cue.first().is_some_and(|c| {
+            let words = c.text(text);
+            let first = words.split_whitespace().next().unwrap_or("");
+            lex.cue_verb(&lower(first))
+                .is_some_and(|v| v.class == VerbClass::Speech)
+        })
 }
 
 /// How many tokens a dashed aside around a cue may span on either side.
@@ -3438,7 +3445,6 @@ impl<'a> SentenceView<'a> {
         &self,
         i: usize,
         verb: &CueVerb,
-        lex: &Lexicon,
         own_voice: &mut Option<Span>,
     ) -> Option<Extraction> {
         let particle = self.particle_after(i, verb);
@@ -3531,7 +3537,24 @@ impl<'a> SentenceView<'a> {
             return Some(found);
         }
 
-        // Content after the cue, up to a later ", X said" frame.
+        self.frame_after_cue(i, particle, verb, cue, (s, e), last)
+    }
+
+    /// The content after the cue verb at `i` (its particle with it) and
+    /// the frame it makes with the subject `(s, e)`, up to a later ", X
+    /// said" frame: a that-clause, a quotation, a colon, a clause, an
+    /// infinitive, an object or a name.
+    fn frame_after_cue(
+        &self,
+        i: usize,
+        particle: bool,
+        verb: &CueVerb,
+        cue: Span,
+        (s, e): (usize, usize),
+        last: usize,
+    ) -> Option<Extraction> {
+        let lex = Lexicon::get();
+        let mention = Some(self.cover(s, e));
         let last = self.clause_end(i, last);
         let mut k = i + 1 + usize::from(particle);
         if lex.takes_addressee(verb)
@@ -3696,6 +3719,93 @@ impl<'a> SentenceView<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "The group is reportedly spending $1.5 million": an adverb at `i`
+    /// that attributes its clause to unnamed reports. The adverb is the cue,
+    /// there is no source, and the content is the clause, adverb and all.
+    fn hearsay_adverb(&self, i: usize) -> Option<Extraction> {
+        let last = self.last_content_token()?;
+        // "X reportedly said …": the cue verb reads its own frame, with the
+        // adverb in its cue.
+        let mut k = i + 1;
+        while k <= last && self.is_clause_word(k) {
+            k += 1;
+        }
+        if k > last || !self.toks[k].is_verb() || self.cue_verb_at(k).is_some() {
+            return None;
+        }
+        // The subject of the main clause, right before (auxiliaries aside):
+        // in a relative or subordinate clause the adverb hedges less than a
+        // statement.
+        let mut b = i;
+        while b > 0 && self.is_clause_word(b - 1) {
+            b -= 1;
+        }
+        let (s, e) = self.sentence_subject(b)?;
+        if e + 1 != b {
+            return None;
+        }
+        Some(self.extraction(
+            vec![self.cover(s, self.clause_end(i, last))],
+            self.cover(i, i),
+            None,
+            "hearsay_adverb",
+            AttributionKind::Indirect,
+            0.6,
+        ))
+    }
+
+    /// "She issued a statement Tuesday saying …", "Trump fired back a
+    /// response saying …", "sent an email to supporters urging …": an act of
+    /// publishing a message, whose participle reports what the message says.
+    /// News counts the whole act, from the verb at `i` to the participle, as
+    /// the cue. Read one verb at a time, the first would take the message as
+    /// its object, and the participle, a modifier of the noun, would have no
+    /// subject.
+    fn message_act(&self, i: usize) -> Option<Extraction> {
+        let tag = self.toks[i].tag;
+        if !self.toks[i].is_verb() || tag == "VBG" || i == 0 || BE_FORMS.contains(&self.word(i)) {
+            return None;
+        }
+        let lex = Lexicon::get();
+        let last = self.last_content_token()?;
+        let mut k = i + 1;
+        if matches!(self.word(k), "out" | "back" | "off") {
+            k += 1;
+        }
+        if k >= last || !is_determiner(self.word(k)) {
+            return None;
+        }
+        // The message's head after at most three modifiers ("a new radio ad").
+        let noun = (k + 1..(k + 5).min(last))
+            .take_while(|&j| self.is_word(j) && !self.toks[j].is_verb())
+            .find(|&j| lex.message_nouns.contains(self.word(j)))?;
+        // A short adjunct may stand before the participle: "Wednesday
+        // evening,", "to supporters", "on the subject,".
+        let participle = (noun + 1..(noun + 7).min(last))
+            .take_while(|&j| self.is_word(j) || self.is_punct(j, ","))
+            .find(|&j| self.toks[j].is_verb())
+            .filter(|&j| self.toks[j].tag == "VBG")?;
+        // Not "documents of …", nor a gerund clause of its own ("before explaining").
+        if (noun + 1..participle).any(|j| {
+            matches!(
+                self.word(j),
+                "of" | "and" | "before" | "after" | "while" | "by" | "when"
+            )
+        }) {
+            return None;
+        }
+        let verb = lex.cue_verb(self.word(participle))?;
+        if verb.class == VerbClass::Raising || self.is_passive(i) {
+            return None;
+        }
+        let subject = self.subject_of(i)?;
+        let particle = self.particle_after(participle, verb);
+        let cue = self.cover(i, participle + usize::from(particle));
+        let mut found = self.frame_after_cue(participle, particle, verb, cue, subject, last)?;
+        found.rule = "message_act";
+        Some(found)
     }
 
     /// `"Q," X said` / `"Q," said X` / `Y, X said.` with the frame's first token

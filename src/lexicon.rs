@@ -88,6 +88,10 @@ pub struct Lexicon {
     pub time_words: HashSet<String>,
     /// Nouns heading a source a finding is "in" ("in a Marist poll").
     pub poll_nouns: HashSet<String>,
+    /// Nouns naming a published message ("issued a statement saying …").
+    pub message_nouns: HashSet<String>,
+    /// Adverbs attributing their clause to unnamed reports ("reportedly").
+    pub hearsay_adverbs: HashSet<String>,
     /// Words heading a "LABEL: text" line that is not attributed ("Update:").
     pub colon_labels: HashSet<String>,
     /// Adjectives that open a modifier after a source's head with "with" or
@@ -328,6 +332,8 @@ impl Lexicon {
                 .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
             poll_nouns: words_of(include_str!("../lexicons/poll_nouns.txt")),
+            message_nouns: words_of(include_str!("../lexicons/message_nouns.txt")),
+            hearsay_adverbs: words_of(include_str!("../lexicons/hearsay_adverbs.txt")),
             participle_openers: words_of(include_str!("../lexicons/participle_openers.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {

@@ -1303,3 +1303,57 @@ fn a_quotation_opened_by_backticks_and_closed_by_apostrophes_is_one() {
     assert_eq!(found[0].1.as_deref(), Some("the senator"));
     assert_eq!(found[0].2, "``We will win. We always do,''");
 }
+
+#[test]
+fn publishing_a_message_with_a_participle_is_one_cue() {
+    let found =
+        attributions("The council issued a statement Monday saying that the bridge would reopen.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "issued a statement Monday saying");
+    assert_eq!(found[0].1.as_deref(), Some("The council"));
+    assert_eq!(found[0].2, "that the bridge would reopen");
+    // Verbs that are no cue alone, and an adjunct before the participle.
+    let found = attributions("The mayor sent an email to residents urging them to stay home.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "sent an email to residents urging");
+    assert_eq!(found[0].1.as_deref(), Some("The mayor"));
+    assert_cue_with_source(
+        "She fired back a response saying, \"We will win.\"",
+        "fired back a response saying",
+        "She",
+    );
+    // Inside a report it is a report of speech, read as such.
+    assert_cue_with_source(
+        "Officials said the firm issued a statement saying the plant would close.",
+        "issued a statement saying",
+        "the firm",
+    );
+    // A gerund clause of its own, and a copula, are no such act.
+    assert!(
+        attributions("He read a statement before leaving the stage.")
+            .iter()
+            .all(|f| !f.0.contains("leaving"))
+    );
+    assert!(attributions("It was a letter asking for money.")
+        .iter()
+        .all(|f| !f.0.contains("letter")));
+}
+
+#[test]
+fn reportedly_attributes_its_clause_to_unnamed_reports() {
+    let found = attributions("The company is reportedly building a second factory.");
+    assert_eq!(
+        found,
+        vec![(
+            "reportedly".to_string(),
+            None,
+            "The company is reportedly building a second factory".to_string()
+        )]
+    );
+    // With a cue verb, the verb reads its own frame.
+    assert_cue_with_source(
+        "The minister reportedly said the talks had failed.",
+        "said",
+        "The minister",
+    );
+}
