@@ -1357,3 +1357,12 @@ fn reportedly_attributes_its_clause_to_unnamed_reports() {
         "The minister",
     );
 }
+
+#[test]
+fn a_chief_executive_is_a_source_though_tagged_an_adjective() {
+    assert_cue_with_source(
+        "The plant is under pressure, said the chief executive.",
+        "said",
+        "the chief executive",
+    );
+}
