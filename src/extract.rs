@@ -623,7 +623,7 @@ impl<'a> SentenceView<'a> {
         let tag = self.toks[i].tag;
         // Title case misleads the tagger: a headline's capitalised cue is trusted.
         if !(tag.is_empty()
-            || tag.starts_with("VB")
+            || self.toks[i].is_verb()
             || self.title && capital
             || Lexicon::get().verb_only_cues.contains(self.word(i))
             || self.present_verb_tagged_plural(i, verb)
@@ -763,7 +763,7 @@ impl<'a> SentenceView<'a> {
         {
             q -= 1;
         }
-        let governed = q < p && (self.toks[q].tag == "IN" || self.toks[q].tag.starts_with("VB"));
+        let governed = q < p && (self.toks[q].tag == "IN" || self.toks[q].is_verb());
         let next = i + 1;
         let reports = self.that_or_quote_at(next)
             || self.particle_after(i, verb)
@@ -1450,7 +1450,7 @@ impl<'a> SentenceView<'a> {
                 self.word(prev),
                 "that" | "but" | "where" | "so" | "yet" | "whether" | "with"
             )
-            || !coordination && self.toks[prev].tag.starts_with("VB")
+            || !coordination && self.toks[prev].is_verb()
     }
 
     /// A share of people ending at `end` ("Six in 10", "26%", "about one in
@@ -1657,16 +1657,13 @@ impl<'a> SentenceView<'a> {
             let opener = match self.modifier_opener(k) {
                 // A relative clause whose own subject the phrase is ("a
                 // proposal that Manchin pushed") has no verb before the phrase.
-                Some(Modifier::Relative) => (k + 1..s).any(|j| self.toks[j].tag.starts_with("VB")),
+                Some(Modifier::Relative) => (k + 1..s).any(|j| self.toks[j].is_verb()),
                 // (A participle after an auxiliary is inside a relative clause.)
                 Some(Modifier::Participle) => {
                     finite == 0
                         && k > 0
                         && self.toks[k - 1].tag.starts_with("NN")
-                        && self
-                            .toks
-                            .get(k + 1)
-                            .is_some_and(|t| !t.tag.starts_with("VB"))
+                        && self.toks.get(k + 1).is_some_and(|t| !t.is_verb())
                 }
                 Some(Modifier::Adjective) => finite == 0,
                 None => false,
@@ -1693,7 +1690,7 @@ impl<'a> SentenceView<'a> {
                     break;
                 }
             }
-            let inside = tag.starts_with("VB")
+            let inside = self.toks[k].is_verb()
                 || matches!(
                     tag,
                     "IN" | "RB" | "TO" | "MD" | "DT" | "PRP$" | "JJ" | "CD" | "POS"
@@ -1760,7 +1757,7 @@ impl<'a> SentenceView<'a> {
             .find(|&k| self.word(k) == "who")?;
         // The relative clause holds a verb of its own before the conjunction.
         (who + 1..and)
-            .any(|k| self.toks[k].tag.starts_with("VB") && !self.claimed[k])
+            .any(|k| self.toks[k].is_verb() && !self.claimed[k])
             .then_some(who)
     }
 
@@ -1889,7 +1886,7 @@ impl<'a> SentenceView<'a> {
             .find(|&k| matches!(self.word(k), "later" | "earlier" | "ago"))
             .filter(|&k| {
                 lex.time_words.contains(self.word(k - 1))
-                    && (start..k).all(|j| self.is_word(j) && !self.toks[j].tag.starts_with("VB"))
+                    && (start..k).all(|j| self.is_word(j) && !self.toks[j].is_verb())
             })
         {
             start = after + 1;
@@ -2352,7 +2349,7 @@ impl<'a> SentenceView<'a> {
         let first = (a..=b).find(|&j| finite(j))?;
         let mut j = first + 1;
         // The first verb's group ("would fail", "has been").
-        while j <= b && !finite(j) && (self.toks[j].tag.starts_with("VB") || self.is_adverb(j)) {
+        while j <= b && !finite(j) && (self.toks[j].is_verb() || self.is_adverb(j)) {
             j += 1;
         }
         let verb = (j..=b).find(|&k| finite(k))?;
@@ -2477,7 +2474,7 @@ impl<'a> SentenceView<'a> {
         };
         let bare_role = (opener..stop).any(common_noun)
             && (opener..stop).all(|j| {
-                !self.toks[j].tag.starts_with("VB")
+                !self.toks[j].is_verb()
                     || j == opener && self.toks.get(j + 1).is_some_and(|t| t.tag == "NN")
             });
         if !(opens
