@@ -18,6 +18,9 @@ Prints cue exact P/R/F1 now and under three oracles, each an upper bound:
               overstates what any word list does on articles it has not seen);
   both        the two together.
 
+And whether such a list carries over: fitted on every other article (sorted by
+name) and applied to the rest, and the other way round.
+
 Then how consistently the gold draws a few frequent cue boundaries, which
 bounds what one deterministic rule can match.
 """
@@ -90,11 +93,26 @@ def main():
     print(f"gold cues {n_gold}, predicted cues {n_pred} (distinct spans per article, as scored)")
     row("now", tp, n_pred)
     row("oracle: boundaries", tp + tp_bounds, n_pred)
-    for min_seen in (3, 2):
-        wanted = {k for k, v in gold_strings.items() if v >= min_seen and k}
-        longest = max(map(len, wanted))
+    def fitted_list(part, min_seen, rate):
+        """Gold cue strings of the articles in `part` seen `min_seen` times,
+        kept where at least `rate` of their unpredicted occurrences there are
+        gold cues."""
+        counts = Counter()
+        for name in part:
+            doc = docs[name]
+            for c in gold[name]:
+                if c:
+                    counts[tuple(word(doc, i) for i in sorted(c) if doc.tokens[i][2])] += 1
+        wanted = {k for k, v in counts.items() if v >= min_seen and k}
+        seen, right = occurrences(part, wanted)
+        return {k for k in seen if right[k] >= rate * seen[k]}
+
+    def occurrences(part, wanted):
+        """Unpredicted occurrences of each string in `wanted`, and how many are gold cues."""
+        longest = max(map(len, wanted), default=0)
         seen, right = Counter(), Counter()
-        for name, doc in docs.items():
+        for name in part:
+            doc = docs[name]
             g = {doc.core(c) for c in gold[name] if c}
             predicted = set().union(*preds[name]) if preds[name] else set()
             words = [(i, word(doc, i)) for i, t in enumerate(doc.tokens) if t[2]]
@@ -106,12 +124,36 @@ def main():
                         if not ids & predicted:
                             seen[key] += 1
                             right[key] += ids in g
+        return seen, right
+
+    def scores(part):
+        ng = np_ = t = 0
+        for name in part:
+            doc = docs[name]
+            g = {doc.core(c) for c in gold[name] if c}
+            p = {doc.core(c) for c in preds[name] if c}
+            ng, np_, t = ng + len(g), np_ + len(p), t + len(g & p)
+        return ng, np_, t
+
+    for min_seen in (3, 2):
         for rate in (1 / 3, 0.5):
-            keep = [k for k in seen if right[k] >= rate * seen[k]]
-            extra, extra_tp = sum(seen[k] for k in keep), sum(right[k] for k in keep)
+            keep = fitted_list(names, min_seen, rate)
+            seen, right = occurrences(names, keep)
+            extra, extra_tp = sum(seen.values()), sum(right.values())
             label = f"oracle: lexicon (seen >= {min_seen}, rate >= {rate:.2f})"
             row(label + f" +{extra}", tp + extra_tp, n_pred + extra)
             row("oracle: both", tp + tp_bounds + extra_tp, n_pred + extra)
+
+    halves = (names[0::2], names[1::2])
+    print("\na list fitted on one half (seen >= 2, rate >= 0.33), cue exact F1 on each half:")
+    for fit, other, label in ((halves[0], halves[1], "even -> odd"), (halves[1], halves[0], "odd -> even")):
+        keep = fitted_list(fit, 2, 1 / 3)
+        for part, where in ((fit, "the half it was fitted on"), (other, "the other half")):
+            ng, np_, t = scores(part)
+            seen, right = occurrences(part, keep)
+            extra, extra_tp = sum(seen.values()), sum(right.values())
+            print(f"  {label}, {where:26} {f1(t, np_, ng):5.1f} -> {f1(t + extra_tp, np_ + extra, ng):5.1f}"
+                  f"  (+{extra} cues, {extra_tp} right)")
 
     # How often the gold takes a frequent neighbour of a speech verb into the cue.
     weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
