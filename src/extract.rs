@@ -217,7 +217,6 @@ fn read_frames(
     }
     let mut reading = SentenceReading::default();
     let mut contents = Contents::default();
-    let lex = Lexicon::get();
     if let Some(found) = view.colon_layout().filter(|_| whole) {
         contents.add(&found.content);
         view.claim(&found);
@@ -234,7 +233,7 @@ fn read_frames(
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
             _ if view.word(i) == "in" => view.in_poll(i),
-            _ if lex.hearsay_adverbs.contains(view.word(i)) => view.hearsay_adverb(i),
+            Some((_, PhraseFrame::Hearsay)) => view.hearsay_adverb(i),
             _ => {
                 let framed = match view.message_act(i) {
                     Some(found) => Some(found),
@@ -3774,16 +3773,19 @@ impl<'a> SentenceView<'a> {
         if k >= last || !is_determiner(self.word(k)) {
             return None;
         }
-        // The message's head after at most three modifiers ("a new radio ad").
-        let noun = (k + 1..(k + 5).min(last))
-            .take_while(|&j| self.is_word(j) && !self.toks[j].is_verb())
-            .find(|&j| lex.message_nouns.contains(self.word(j)))?;
-        // A short adjunct may stand before the participle: "Wednesday
-        // evening,", "to supporters", "on the subject,".
-        let participle = (noun + 1..(noun + 7).min(last))
+        // The participle is the first verb after the message (tags first:
+        // most verbs are followed by no participle, and cost no lookup).
+        let participle = (k + 1..(k + 11).min(last))
             .take_while(|&j| self.is_word(j) || self.is_punct(j, ","))
             .find(|&j| self.toks[j].is_verb())
             .filter(|&j| self.toks[j].tag == "VBG")?;
+        // The message's head after at most three modifiers ("a new radio
+        // ad"), then at most a short adjunct before the participle:
+        // "Wednesday evening,", "to supporters", "on the subject,".
+        let noun = (k + 1..(k + 5).min(participle))
+            .take_while(|&j| self.is_word(j))
+            .find(|&j| lex.message_nouns.contains(self.word(j)))
+            .filter(|&noun| participle < noun + 7)?;
         // Not "documents of …", nor a gerund clause of its own ("before explaining").
         if (noun + 1..participle).any(|j| {
             matches!(

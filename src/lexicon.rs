@@ -16,6 +16,8 @@ pub enum PhraseFrame {
     Nominal,
     /// "referring to A and B": names the sources an outlet relies on.
     Referring,
+    /// "reportedly": hedges its clause with unnamed reports; no source.
+    Hearsay,
 }
 
 /// Which complement frames a cue verb accepts (see `lexicons/cue_verbs.txt`).
@@ -90,8 +92,6 @@ pub struct Lexicon {
     pub poll_nouns: HashSet<String>,
     /// Nouns naming a published message ("issued a statement saying …").
     pub message_nouns: HashSet<String>,
-    /// Adverbs attributing their clause to unnamed reports ("reportedly").
-    pub hearsay_adverbs: HashSet<String>,
     /// Words heading a "LABEL: text" line that is not attributed ("Update:").
     pub colon_labels: HashSet<String>,
     /// Adjectives that open a modifier after a source's head with "with" or
@@ -229,6 +229,7 @@ impl Lexicon {
                         "according_to" => PhraseFrame::AccordingTo,
                         "nominal" => PhraseFrame::Nominal,
                         "referring" => PhraseFrame::Referring,
+                        "hearsay" => PhraseFrame::Hearsay,
                         other => panic!("lexicons/cue_phrases.txt: unknown frame {other}"),
                     };
                     Some((
@@ -333,7 +334,6 @@ impl Lexicon {
                 .collect(),
             poll_nouns: words_of(include_str!("../lexicons/poll_nouns.txt")),
             message_nouns: words_of(include_str!("../lexicons/message_nouns.txt")),
-            hearsay_adverbs: words_of(include_str!("../lexicons/hearsay_adverbs.txt")),
             participle_openers: words_of(include_str!("../lexicons/participle_openers.txt")),
             cue_particles: data_lines(include_str!("../lexicons/cue_particles.txt"))
                 .filter_map(|l| {
