@@ -232,8 +232,8 @@ fn read_frames(
         let mut verb_cue = false;
         let found = match view.phrase_at(i) {
             Some((len, PhraseFrame::AccordingTo)) => view.according_to(i, len),
-            _ if view.word(i) == "in" => view.in_poll(i),
             Some((_, PhraseFrame::Hearsay)) => view.hearsay_adverb(i),
+            _ if view.word(i) == "in" => view.in_poll(i),
             _ => {
                 let framed = match view.message_act(i) {
                     Some(found) => Some(found),
@@ -3731,9 +3731,9 @@ impl<'a> SentenceView<'a> {
         if k > last || !self.toks[k].is_verb() || self.cue_verb_at(k).is_some() {
             return None;
         }
-        // The subject of the main clause, right before (auxiliaries aside):
-        // in a relative or subordinate clause the adverb hedges less than a
-        // statement.
+        // Only in the main clause, whose subject stands right before it
+        // (auxiliaries aside): in a relative or subordinate clause, where
+        // the hedged clause starts is not known here.
         let mut b = i;
         while b > 0 && self.is_clause_word(b - 1) {
             b -= 1;
