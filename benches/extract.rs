@@ -3,8 +3,9 @@
 //!
 //!     cargo bench --bench extract [-- DIR]
 //!
-//! DIR defaults to `../shared/data/polnear/train/text`; without it the
-//! seed article is used (too small to be a good measure, but it runs).
+//! DIR defaults to `../shared/data/polnear/train/text`; when that folder is
+//! missing the seed article is used (too small to be a good measure, but it
+//! runs). A DIR given that holds no texts is an error.
 //! The embedded tagger and parser models are loaded before the clock starts
 //! (once per process; their load time is printed apart).
 use std::time::Instant;
@@ -14,9 +15,10 @@ use std::time::Instant;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let dir = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with("--"))
+    // (cargo passes `--bench`; any other argument is the folder.)
+    let given = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let dir = given
+        .clone()
         .unwrap_or_else(|| "../shared/data/polnear/train/text".into());
     let mut texts: Vec<String> = std::fs::read_dir(&dir)
         .map(|entries| {
@@ -25,6 +27,12 @@ fn main() {
                 .collect()
         })
         .unwrap_or_default();
+    // A folder named on the command line must hold texts: measuring the
+    // seed instead would print figures for another workload.
+    if texts.is_empty() && given.is_some() {
+        eprintln!("extract bench: no texts in {dir}");
+        std::process::exit(2);
+    }
     if texts.is_empty() {
         eprintln!("no texts in {dir}; using the seed article");
         texts.push(include_str!("../seeds/iran-belarus-partnership.txt").to_string());
