@@ -25,6 +25,19 @@ fn assert_first_source(sentence: &str, source: &str) {
     );
 }
 
+/// Asserts that `sentence` holds exactly one attribution, with cue `cue`,
+/// mention `source` and content `content`.
+fn assert_only(sentence: &str, cue: &str, source: Option<&str>, content: &str) {
+    let found = attributions(sentence);
+    assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+    let (c, m, t) = &found[0];
+    assert_eq!(
+        (c.as_str(), m.as_deref(), t.as_str()),
+        (cue, source, content),
+        "{sentence}"
+    );
+}
+
 /// Asserts that some attribution read in `sentence` has cue `cue` and
 /// mention `source`.
 fn assert_cue_with_source(sentence: &str, cue: &str, source: &str) {
@@ -378,11 +391,12 @@ fn according_to_inside_parentheses_and_before_a_new_clause() {
 
 #[test]
 fn findings_in_a_named_poll() {
-    let found = attributions("The mayor led by 10 points in a Marist poll released Sunday.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "in");
-    assert_eq!(found[0].1.as_deref(), Some("a Marist poll released Sunday"));
-    assert_eq!(found[0].2, "The mayor led by 10 points");
+    assert_only(
+        "The mayor led by 10 points in a Marist poll released Sunday.",
+        "in",
+        Some("a Marist poll released Sunday"),
+        "The mayor led by 10 points",
+    );
     let found = attributions("In a Gallup survey, most voters backed the levy.");
     assert_eq!(found[0].1.as_deref(), Some("a Gallup survey"));
     assert_eq!(found[0].2, "most voters backed the levy");
@@ -857,11 +871,12 @@ fn a_quoted_title_before_the_subject_is_no_content() {
 
 #[test]
 fn the_one_who_asks_is_the_source_of_the_question() {
-    let found = attributions("Ross was asked by a caller why the plant had closed.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "asked");
-    assert_eq!(found[0].1.as_deref(), Some("a caller"));
-    assert_eq!(found[0].2, "why the plant had closed");
+    assert_only(
+        "Ross was asked by a caller why the plant had closed.",
+        "asked",
+        Some("a caller"),
+        "why the plant had closed",
+    );
 }
 
 #[test]
@@ -1065,11 +1080,12 @@ fn a_determiner_standing_alone_is_the_subject_of_a_finite_cue() {
 
 #[test]
 fn a_passive_judgement_by_an_agent_keeps_what_it_was_for() {
-    let found = attributions("The mayor was criticized by his rivals for closing the harbor.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "criticized");
-    assert_eq!(found[0].1.as_deref(), Some("his rivals"));
-    assert_eq!(found[0].2, "The mayor for closing the harbor");
+    assert_only(
+        "The mayor was criticized by his rivals for closing the harbor.",
+        "criticized",
+        Some("his rivals"),
+        "The mayor for closing the harbor",
+    );
 }
 
 #[test]
@@ -1207,11 +1223,12 @@ fn an_ing_cue_after_a_contracted_be() {
 
 #[test]
 fn a_participle_opening_the_sentence_has_the_next_clause_subject() {
-    let found = attributions("Noting that the plan failed, the mayor left the room.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "Noting");
-    assert_eq!(found[0].1.as_deref(), Some("the mayor"));
-    assert_eq!(found[0].2, "that the plan failed");
+    assert_only(
+        "Noting that the plan failed, the mayor left the room.",
+        "Noting",
+        Some("the mayor"),
+        "that the plan failed",
+    );
     assert_cue_with_source(
         "After claiming that the vote was rigged, Ann Ross refused to concede.",
         "claiming",
@@ -1297,21 +1314,22 @@ fn words_after_a_split_quotation_and_its_cue_are_the_writers() {
 fn a_quotation_opened_by_backticks_and_closed_by_apostrophes_is_one() {
     // ``…'' as the Penn Treebank and some outlets write quotations: the
     // period inside does not end the sentence, and the quotation is the content.
-    let found = attributions("``We will win. We always do,'' the senator said. Then she left.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "said");
-    assert_eq!(found[0].1.as_deref(), Some("the senator"));
-    assert_eq!(found[0].2, "``We will win. We always do,''");
+    assert_only(
+        "``We will win. We always do,'' the senator said. Then she left.",
+        "said",
+        Some("the senator"),
+        "``We will win. We always do,''",
+    );
 }
 
 #[test]
 fn publishing_a_message_with_a_participle_is_one_cue() {
-    let found =
-        attributions("The council issued a statement Monday saying that the bridge would reopen.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "issued a statement Monday saying");
-    assert_eq!(found[0].1.as_deref(), Some("The council"));
-    assert_eq!(found[0].2, "that the bridge would reopen");
+    assert_only(
+        "The council issued a statement Monday saying that the bridge would reopen.",
+        "issued a statement Monday saying",
+        Some("The council"),
+        "that the bridge would reopen",
+    );
     // Verbs that are no cue alone, and an adjunct before the participle.
     let found = attributions("The mayor sent an email to residents urging them to stay home.");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -1341,14 +1359,11 @@ fn publishing_a_message_with_a_participle_is_one_cue() {
 
 #[test]
 fn reportedly_attributes_its_clause_to_unnamed_reports() {
-    let found = attributions("The company is reportedly building a second factory.");
-    assert_eq!(
-        found,
-        vec![(
-            "reportedly".to_string(),
-            None,
-            "The company is reportedly building a second factory".to_string()
-        )]
+    assert_only(
+        "The company is reportedly building a second factory.",
+        "reportedly",
+        None,
+        "The company is reportedly building a second factory",
     );
     // With a cue verb, the verb reads its own frame.
     assert_cue_with_source(
