@@ -3787,12 +3787,9 @@ impl<'a> SentenceView<'a> {
             .find(|&j| lex.message_nouns.contains(self.word(j)))
             .filter(|&noun| participle < noun + 7)?;
         // Not "documents of …", nor a gerund clause of its own ("before explaining").
-        if (noun + 1..participle).any(|j| {
-            matches!(
-                self.word(j),
-                "of" | "and" | "before" | "after" | "while" | "by" | "when"
-            )
-        }) {
+        if (noun + 1..participle)
+            .any(|j| matches!(self.word(j), "of" | "and") || self.opens_gerund_adverbial(j))
+        {
             return None;
         }
         let verb = lex.cue_verb(self.word(participle))?;
