@@ -32,6 +32,8 @@ from collections import Counter
 
 def load_scorer():
     path = os.environ.get("SCORER", "../shared/eval/attribution_eval.py")
+    if not os.path.exists(path):
+        sys.exit(f"cue-ceiling: scorer {path} not found (set SCORER=)")
     spec = importlib.util.spec_from_file_location("attribution_eval", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -43,8 +45,11 @@ def main():
         sys.exit(__doc__)
     pred_path = sys.argv[1]
     split = sys.argv[2] if len(sys.argv) > 2 else "../shared/data/polnear/train"
-    ev = load_scorer()
     text_dir, ann_dir = os.path.join(split, "text"), os.path.join(split, "attributions")
+    for path in (pred_path, text_dir, ann_dir):
+        if not os.path.exists(path):
+            sys.exit(f"cue-ceiling: {path} not found")
+    ev = load_scorer()
     names = sorted(n[:-4] for n in os.listdir(text_dir) if n.endswith(".txt"))
     anns = sorted(os.listdir(ann_dir))
     docs, gold, preds = {}, {}, {n: [] for n in names}
