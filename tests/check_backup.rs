@@ -82,6 +82,7 @@ fn check_passes_a_sound_database_without_changing_it() {
             "fts",
             "integrity",
             "schema",
+            "sources",
             "spans"
         ]
     );
@@ -405,4 +406,59 @@ fn backup_is_safe_while_others_write_and_read() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(assert_consistent(&db), 251);
+}
+
+#[test]
+fn check_finds_a_source_merged_into_itself_and_rows_left_on_merged_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    // What two opposite merges used to leave: each source merged into the other.
+    tamper(
+        &db,
+        "UPDATE sources SET merged_into = id WHERE name = 'Reuters';
+         UPDATE sources SET merged_into = (SELECT id FROM sources WHERE name = 'Reuters')
+         WHERE name = 'The Gaze';",
+    );
+    let (ok, report, _) = check(&db);
+    assert!(!ok);
+    assert_eq!(failed(&report), ["sources"]);
+    let detail = &report["sources"].1;
+    assert!(
+        detail.contains("(Reuters) is merged into itself"),
+        "{detail}"
+    );
+    assert!(detail.contains("which was merged away"), "{detail}");
+    // Showing such a source is an error naming the fix, not a panic.
+    claimdb()
+        .args(["sources", "show", "Reuters", "--json", "--db"])
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("claimdb check"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn a_merged_away_name_or_an_empty_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let run = |args: &[&str]| claimdb().args(args).arg("--db").arg(&db).assert();
+    run(&["sources", "merge", "Reuters", "The Gaze"]).success();
+    // "Reuters" now stands for The Gaze: merging it again would move The Gaze.
+    run(&["sources", "merge", "Reuters", "Alexander Lukashenko"])
+        .failure()
+        .stderr(predicate::str::contains(
+            "'Reuters' was already merged into 'The Gaze'",
+        ));
+    run(&["sources", "alias", "The Gaze", "  "])
+        .failure()
+        .stderr(predicate::str::contains("cannot be empty"));
+    run(&["sources", "merge", "", "The Gaze"])
+        .failure()
+        .stderr(predicate::str::contains("cannot be empty"));
+    claimdb()
+        .args(["check", "--db"])
+        .arg(&db)
+        .assert()
+        .success();
 }

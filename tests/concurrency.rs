@@ -192,3 +192,71 @@ fn many_processes_create_the_same_database_at_once() {
         assert_eq!(history as usize, claimdb::store::embedded_migration_count());
     }
 }
+
+/// Runs `claimdb ARGS --db DB` as a background process.
+fn spawn_claimdb(args: &[&str], db: &Path) -> Child {
+    claimdb_process()
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Two opposite merges (and an alias of the source they fight over) at the
+/// same moment, fifty times: exactly one merge wins, the other is refused as
+/// naming one source twice, the alias lands on the source that stays, and
+/// `claimdb check` is clean after every round. Before the names were looked up
+/// inside the write transaction, both merges succeeded about half the time
+/// and left a source merged into itself.
+#[test]
+fn opposite_merges_at_once_leave_one_source_and_a_clean_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeded = common::seeded(dir.path());
+    for round in 0..50 {
+        let db = dir.path().join(format!("round{round}.db"));
+        std::fs::copy(&seeded, &db).unwrap();
+        let alias = format!("Gaze alias {round}");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let children = [
+            spawn_claimdb(&["sources", "merge", "Reuters", "The Gaze"], &db),
+            spawn_claimdb(&["sources", "merge", "The Gaze", "Reuters"], &db),
+            spawn_claimdb(&["sources", "alias", "The Gaze", &alias], &db),
+        ];
+        let outputs: Vec<Output> = children.into_iter().map(|c| finish(c, deadline)).collect();
+        let merged = outputs[..2].iter().filter(|o| o.status.success()).count();
+        assert_eq!(merged, 1, "round {round}: {outputs:?}");
+        for refused in outputs[..2].iter().filter(|o| !o.status.success()) {
+            let stderr = String::from_utf8_lossy(&refused.stderr);
+            assert!(
+                stderr.contains("already the same source"),
+                "round {round}: {stderr}"
+            );
+        }
+        // The alias may come before the merge or after it; either way it names a kept source.
+        assert!(
+            outputs[2].status.success(),
+            "round {round}: {:?}",
+            outputs[2]
+        );
+        claimdb()
+            .args(["check", "--db"])
+            .arg(&db)
+            .assert()
+            .success();
+        let kept = claimdb()
+            .args(["sources", "--csv", "--db"])
+            .arg(&db)
+            .output()
+            .unwrap();
+        let listing = String::from_utf8(kept.stdout).unwrap();
+        let survivors = ["Reuters", "The Gaze"]
+            .iter()
+            .filter(|name| listing.lines().any(|l| l.split(',').nth(1) == Some(**name)))
+            .count();
+        assert_eq!(survivors, 1, "round {round}: {listing}");
+        assert!(listing.contains(&alias), "round {round}: {listing}");
+    }
+}

@@ -143,9 +143,10 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
             let outcome = store
                 .merge_sources(&from, &into, &by)
                 .with_context(|| format!("merging '{from}' into '{into}'"))?;
+            // The canonical names, which say what moved when an alias was given.
             println!(
-                "merged '{from}' into '{into}': {} attribution(s) and {} alias(es) moved (log entry {}, by {})",
-                outcome.attributions, outcome.aliases, outcome.log_id, by.name
+                "merged '{}' into '{}': {} attribution(s) and {} alias(es) moved (log entry {}, by {})",
+                outcome.from, outcome.into, outcome.attributions, outcome.aliases, outcome.log_id, by.name
             );
         }
         Some(SourcesAction::Kind {

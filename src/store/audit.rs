@@ -9,7 +9,7 @@ use super::{
 use crate::model::SourceKind;
 use crate::reading::ArticleReading;
 use rusqlite::types::Value;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// What a reviewer decides about one attribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +109,7 @@ pub struct ReviewOutcome {
 }
 
 /// What a merge moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeOutcome {
     /// The review log entry.
     pub log_id: i64,
@@ -117,6 +117,10 @@ pub struct MergeOutcome {
     pub attributions: usize,
     /// Aliases moved.
     pub aliases: usize,
+    /// The canonical name of the source merged away.
+    pub from: String,
+    /// The canonical name of the source that stays.
+    pub into: String,
 }
 
 /// What re-extracting one article did.
@@ -187,29 +191,11 @@ pub struct NearDuplicate {
 impl Store {
     /// The source a name or alias stands for (following merges).
     pub fn find_source(&self, name: &str) -> Result<Option<SourceRef>> {
-        let Some(id) = self.source_id(name)? else {
-            return Ok(None);
-        };
-        self.source_by_id(id).map(Some)
-    }
-
-    fn source_by_id(&self, id: i64) -> Result<SourceRef> {
-        Ok(self.conn.query_row(
-            "SELECT id, name, kind FROM sources WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(SourceRef {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    kind: r.get(2)?,
-                })
-            },
-        )?)
+        lookup_source(&self.conn, name)
     }
 
     fn require_source(&self, name: &str) -> Result<SourceRef> {
-        self.find_source(name)?
-            .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))
+        require_source_in(&self.conn, name)
     }
 
     /// Records a reviewer's decision on one attribution: its status (and, for
@@ -242,6 +228,7 @@ impl Store {
         let mut created_source = false;
         let mut new_source_id = None;
         if let Decision::Reassign { source, create } = decision {
+            let source = require_name(source)?;
             let found: Option<i64> = tx.query_row(super::FIND_SOURCE, [source], |r| r.get(0))?;
             let id = match (found, create) {
                 (Some(id), _) => id,
@@ -312,16 +299,29 @@ impl Store {
     /// Merges source `from` into `into`: attributions, citations, publishers
     /// and aliases move; `from` keeps its row, marked as merged, and its name
     /// becomes an alias of `into`. Logged.
+    ///
+    /// Both names are looked up inside the write transaction: two opposite
+    /// merges at the same moment then see each other's result (the second
+    /// finds one source, not two) instead of each merging a stale copy, which
+    /// left a source merged into itself.
     pub fn merge_sources(&mut self, from: &str, into: &str, by: &Reviewer) -> Result<MergeOutcome> {
-        let from = self.require_source(from)?;
-        let into = self.require_source(into)?;
-        if from.id == into.id {
+        let from_name = require_name(from)?;
+        let into_name = require_name(into)?;
+        let tx = self.write_transaction()?;
+        if let Some(kept) = merged_away(&tx, from_name)? {
             return Err(StoreError::Conflict(format!(
-                "'{}' and '{}' are already the same source",
-                from.name, into.name
+                "'{from_name}' was already merged into '{}' (to merge that source: claimdb sources merge '{}' '{into_name}')",
+                kept.name, kept.name
             )));
         }
-        let tx = self.write_transaction()?;
+        let from = require_source_in(&tx, from_name)?;
+        let into = require_source_in(&tx, into_name)?;
+        if from.id == into.id {
+            return Err(StoreError::Conflict(format!(
+                "'{from_name}' and '{into_name}' are already the same source ('{}')",
+                from.name
+            )));
+        }
         let attributions = tx.execute(
             "UPDATE attributions SET source_id = ?2 WHERE source_id = ?1",
             params![from.id, into.id],
@@ -376,14 +376,21 @@ impl Store {
             log_id,
             attributions,
             aliases,
+            from: from.name,
+            into: into.name,
         })
     }
 
     /// Adds `alias` as another name of the source `name`. Returns false when
     /// it already was one. An alias of another source is refused: merge them.
+    /// Both names are looked up inside the write transaction, so an alias
+    /// added while a merge runs lands on the source that stays.
     pub fn add_alias(&mut self, name: &str, alias: &str, by: &Reviewer) -> Result<bool> {
-        let source = self.require_source(name)?;
-        if let Some(owner) = self.find_source(alias)? {
+        let name = require_name(name)?;
+        let alias = require_name(alias)?;
+        let tx = self.write_transaction()?;
+        let source = require_source_in(&tx, name)?;
+        if let Some(owner) = lookup_source(&tx, alias)? {
             if owner.id == source.id {
                 return Ok(false);
             }
@@ -392,7 +399,6 @@ impl Store {
                 owner.name, owner.name, source.name
             )));
         }
-        let tx = self.write_transaction()?;
         tx.execute(
             "INSERT INTO source_aliases (alias, source_id, origin) VALUES (?1, ?2, 'manual')",
             params![alias, source.id],
@@ -418,8 +424,9 @@ impl Store {
         kind: SourceKind,
         by: &Reviewer,
     ) -> Result<String> {
-        let source = self.require_source(name)?;
+        let name = require_name(name)?;
         let tx = self.write_transaction()?;
+        let source = require_source_in(&tx, name)?;
         tx.execute(
             "UPDATE sources SET kind = ?2, kind_origin = 'manual' WHERE id = ?1",
             params![source.id, kind.as_str()],
@@ -746,6 +753,13 @@ impl Store {
              FROM source_stats st WHERE st.source_id = ?1",
             &[&source.id],
         )?;
+        if summary.rows.is_empty() {
+            // Only a damaged merge record leads here: the lookup ends on a merged row.
+            return Err(StoreError::Conflict(format!(
+                "source '{}' is marked merged but no merge leads past it; run claimdb check",
+                source.name
+            )));
+        }
         let claims = self.rows(
             "SELECT cs.attribution_id, cs.article_id, cs.claim_id, cs.attribution_kind, cs.cue, cs.mention,
                     cs.status, cs.claim
@@ -861,6 +875,75 @@ impl Store {
              ORDER BY cs.position, cs.attribution_id",
             &[&article_id],
         )
+    }
+}
+
+/// How many merges a lookup follows before it calls the chain broken: merges
+/// are flattened when made, so a healthy database needs one step.
+const MAX_MERGE_STEPS: usize = 64;
+
+/// A name given by a user, trimmed; an empty one is refused (it would name
+/// nothing a reader could tell apart, and matches no source).
+fn require_name(name: &str) -> Result<&str> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(StoreError::Conflict("a source name cannot be empty".into()));
+    }
+    Ok(trimmed)
+}
+
+/// The source a name or alias stands for, following merges to the source
+/// that stays; a merge chain that loops is an error (run `claimdb check`).
+fn lookup_source(conn: &Connection, name: &str) -> Result<Option<SourceRef>> {
+    let Some(mut id) =
+        conn.query_row(super::FIND_SOURCE, [name], |r| r.get::<_, Option<i64>>(0))?
+    else {
+        return Ok(None);
+    };
+    let mut step =
+        conn.prepare_cached("SELECT id, name, kind, merged_into FROM sources WHERE id = ?1")?;
+    for _ in 0..MAX_MERGE_STEPS {
+        let (source, merged_into): (SourceRef, Option<i64>) = step.query_row([id], |r| {
+            Ok((
+                SourceRef {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                },
+                r.get(3)?,
+            ))
+        })?;
+        match merged_into {
+            None => return Ok(Some(source)),
+            Some(next) if next == id => break,
+            Some(next) => id = next,
+        }
+    }
+    Err(StoreError::Conflict(format!(
+        "the source named '{name}' is in a broken merge chain (merged into itself or in a loop); run claimdb check"
+    )))
+}
+
+/// [`lookup_source`], with a missing source as an error.
+fn require_source_in(conn: &Connection, name: &str) -> Result<SourceRef> {
+    lookup_source(conn, name)?
+        .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))
+}
+
+/// The source `name` was merged into, when `name` is the canonical name of a
+/// source merged away: naming it again in a merge would move the source that
+/// stayed, under a message about the one that went.
+fn merged_away(conn: &Connection, name: &str) -> Result<Option<SourceRef>> {
+    let merged: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM sources WHERE name = ?1 AND merged_into IS NOT NULL",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match merged {
+        Some(_) => lookup_source(conn, name),
+        None => Ok(None),
     }
 }
 

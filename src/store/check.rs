@@ -16,10 +16,39 @@ use std::time::{Duration, Instant};
 /// How many problems of one kind a check names before it only counts the rest.
 const MAX_LISTED: usize = 10;
 
+/// Broken merge records, and rows left on a source merged away: a merge
+/// moves everything to the source that stays and flattens chains, so any of
+/// these means a merge went wrong (or someone wrote the tables by hand).
+const SOURCE_PROBLEMS: &str = "
+    SELECT 'source ' || id || ' (' || name || ') is merged into itself'
+    FROM sources WHERE merged_into = id
+    UNION ALL
+    SELECT 'source ' || s.id || ' (' || s.name || ') is merged into source ' || t.id || ' (' || t.name
+           || '), which is merged too (a chain or a loop)'
+    FROM sources s JOIN sources t ON t.id = s.merged_into
+    WHERE s.merged_into <> s.id AND t.merged_into IS NOT NULL
+    UNION ALL
+    SELECT 'source ' || id || ' has an empty name' FROM sources WHERE trim(name) = ''
+    UNION ALL
+    SELECT 'attribution ' || a.id || ' names source ' || s.id || ' (' || s.name || '), which was merged away'
+    FROM attributions a JOIN sources s ON s.id = a.source_id WHERE s.merged_into IS NOT NULL
+    UNION ALL
+    SELECT 'attribution ' || a.id || ' relays through source ' || s.id || ' (' || s.name || '), which was merged away'
+    FROM attributions a JOIN sources s ON s.id = a.via_source_id WHERE s.merged_into IS NOT NULL
+    UNION ALL
+    SELECT 'alias \"' || al.alias || '\" names source ' || s.id || ' (' || s.name || '), which was merged away'
+    FROM source_aliases al JOIN sources s ON s.id = al.source_id WHERE s.merged_into IS NOT NULL
+    UNION ALL
+    SELECT 'article ' || c.article_id || ' cites source ' || s.id || ' (' || s.name || '), which was merged away'
+    FROM article_citations c JOIN sources s ON s.id = c.source_id WHERE s.merged_into IS NOT NULL
+    UNION ALL
+    SELECT 'article ' || ar.id || ' has publisher ' || s.id || ' (' || s.name || '), which was merged away'
+    FROM articles ar JOIN sources s ON s.id = ar.publisher_id WHERE s.merged_into IS NOT NULL";
+
 /// One check and its result.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CheckItem {
-    /// What was checked (`integrity`, `foreign_keys`, `fts`, `schema`, `claims`, `spans`, `counts`).
+    /// What was checked (`integrity`, `foreign_keys`, `fts`, `schema`, `claims`, `spans`, `sources`, `counts`).
     pub check: &'static str,
     /// False when the check found something wrong.
     pub ok: bool,
@@ -205,6 +234,12 @@ impl Store {
             "spans",
             outside,
             "ok (every span lies inside its article)",
+        ));
+
+        items.push(item(
+            "sources",
+            texts(conn, SOURCE_PROBLEMS)?,
+            "ok (merges end on a kept source; nothing points at a merged one)",
         ));
 
         let counts = self.counts()?;
