@@ -163,6 +163,14 @@ fn unusable_database_paths_name_the_reason() {
             ":memory:".into(),
             "not a file path (nothing written there would be kept)".to_string(),
         ),
+        (
+            "file::memory:".into(),
+            "SQLite URIs and in-memory names are not accepted: give a file path".to_string(),
+        ),
+        (
+            "file:c.db?mode=memory".into(),
+            "SQLite URIs and in-memory names are not accepted: give a file path".to_string(),
+        ),
     ];
     for (db, reason) in &cases {
         claimdb()
