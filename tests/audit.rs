@@ -738,3 +738,40 @@ fn reassigning_to_the_same_source_is_refused() {
     let log = json(claimdb(&db).args(["log", "--json"]));
     assert!(log.as_array().unwrap().is_empty());
 }
+
+/// `show --html` once wrote over any file, the database itself included
+/// (`--html c.db --db c.db` destroyed it).
+#[test]
+fn show_html_never_overwrites_the_database_and_keeps_files_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    for target in [db.clone(), dir.path().join("c.db-wal")] {
+        claimdb(&db)
+            .args(["show", "1", "--force", "--html"])
+            .arg(&target)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "it is the database or one of its files",
+            ));
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let page = dir.path().join("notes.html");
+    std::fs::write(&page, "my notes").unwrap();
+    claimdb(&db)
+        .args(["show", "1", "--html"])
+        .arg(&page)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists (add --force"));
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), "my notes");
+    claimdb(&db)
+        .args(["show", "1", "--force", "--html"])
+        .arg(&page)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&page)
+        .unwrap()
+        .contains("class=\"claim\""));
+}
