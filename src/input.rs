@@ -436,7 +436,7 @@ impl Articles {
             }
             Entry::File(path) => {
                 if is_batch(&path) {
-                    match fs::File::open(&path) {
+                    match open_regular(&path) {
                         Ok(file) => {
                             self.batch = Some(Batch {
                                 path,
@@ -761,13 +761,26 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Opens a file only if it is a regular file: opening a named pipe blocks
+/// until something writes to it (an import hung on a FIFO named `x.txt`), and
+/// a device or socket is no article.
+fn open_regular(path: &Path) -> std::io::Result<fs::File> {
+    if !fs::metadata(path)?.file_type().is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, socket or device): only files are read",
+        ));
+    }
+    fs::File::open(path)
+}
+
 /// Reads and checks one article file.
 pub fn read_article_file(path: &Path) -> Result<ArticleFile, InputError> {
     let io = |source| InputError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let file = fs::File::open(path).map_err(io)?;
+    let file = open_regular(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_ARTICLE_BYTES {
         return Err(InputError::TooLarge {

@@ -275,3 +275,32 @@ fn databases_without_write_permission_are_refused_in_one_line() {
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// A named pipe called `*.txt` in a folder used to hang the import (opening
+/// a FIFO waits for a writer); now it is a bad input like any other.
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("good.txt"), common::article(1)).unwrap();
+    let pipe = folder.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let db = dir.path().join("c.db");
+    let out = claimdb()
+        .arg("import")
+        .arg(&folder)
+        .arg("--db")
+        .arg(&db)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pipe.txt: not a regular file"), "{stderr}");
+    assert_eq!(common::article_count(&db), 1);
+}
