@@ -107,6 +107,15 @@ pub enum InputError {
     /// NUL bytes: a binary file.
     #[error("{0}: binary {what} (contains NUL bytes), not an article", what = if .0.line.is_some() { "line" } else { "file" })]
     Binary(Origin),
+    /// A field's value holds a NUL character (written as an escape such as
+    /// `\u0000`): no stored text may hold one, as for files.
+    #[error("{origin}: the {field} contains a NUL character, which no stored text may hold")]
+    NulInField {
+        /// The file or line.
+        origin: Origin,
+        /// The field's name.
+        field: &'static str,
+    },
     /// Not valid UTF-8.
     #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
     NotUtf8 {
@@ -162,9 +171,9 @@ impl InputError {
                 Some(path.clone())
             }
             InputError::Empty(o) | InputError::Binary(o) => Some(o.clone()),
-            InputError::FrontMatter { origin, .. } | InputError::JsonLine { origin, .. } => {
-                Some(origin.clone())
-            }
+            InputError::FrontMatter { origin, .. }
+            | InputError::JsonLine { origin, .. }
+            | InputError::NulInField { origin, .. } => Some(origin.clone()),
             InputError::BadDate {
                 origin, article, ..
             } => Some(article.clone().unwrap_or_else(|| origin.clone())),
@@ -654,6 +663,12 @@ fn set_checked(
     value: String,
     at: &Origin,
 ) -> Result<(), InputError> {
+    if value.contains('\0') {
+        return Err(InputError::NulInField {
+            origin: at.clone(),
+            field: field.name(),
+        });
+    }
     if value.trim().is_empty() {
         return Ok(());
     }

@@ -304,3 +304,39 @@ fn a_named_pipe_is_refused_without_waiting_for_it() {
     assert!(stderr.contains("pipe.txt: not a regular file"), "{stderr}");
     assert_eq!(common::article_count(&db), 1);
 }
+
+/// A NUL written as an escape (`\u0000` in front matter or a JSON line) used
+/// to reach stored titles; it is refused like a NUL byte in a file.
+#[test]
+fn a_nul_escaped_in_front_matter_or_json_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("a.md");
+    std::fs::write(
+        &md,
+        "---\ntitle: \"Port\\u0000 news\"\n---\nThe pier will close, the mayor said.\n",
+    )
+    .unwrap();
+    let jsonl = dir.path().join("b.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"title\": \"Dock\\u0000 news\", \"body\": \"The dock will open, the council said.\"}\n",
+    )
+    .unwrap();
+    let db = dir.path().join("c.db");
+    let out = claimdb()
+        .arg("import")
+        .arg(&md)
+        .arg(&jsonl)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.matches("the title contains a NUL character").count(),
+        2,
+        "{stderr}"
+    );
+    assert_eq!(common::article_count(&db), 0);
+}
