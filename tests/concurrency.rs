@@ -47,15 +47,7 @@ fn has_schema(db: &Path) -> bool {
 }
 
 fn spawn_import(folder: &Path, db: &Path) -> Child {
-    claimdb_process()
-        .arg("import")
-        .arg(folder)
-        .arg("--db")
-        .arg(db)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
+    spawn_claimdb(&["import", folder.to_str().unwrap()], db)
 }
 
 /// One race: folder A holds articles 0..60, folder B 30..90 (the same texts
