@@ -38,6 +38,13 @@ pub struct Attribution {
     pub resolution: Resolution,
 }
 
+impl Attribution {
+    /// The stretch from the first cue word to the last; `None` without a cue.
+    pub fn cue_cover(&self) -> Option<Span> {
+        self.cue.iter().copied().reduce(|x, y| x.cover(y))
+    }
+}
+
 /// A statement of the article with what backs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {

@@ -462,6 +462,125 @@ fn decisions_merges_aliases_and_kinds_survive_reextract() {
     );
 }
 
+/// The (attribution id, claim id, cue, status) rows of a database, by id.
+fn attribution_rows(db: &Path) -> Vec<(i64, i64, Option<String>, String)> {
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id, claim_id, cue, status FROM attributions ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn reextract_matches_exactly_when_two_claims_share_their_words() {
+    // "told" and "believed" attribute the same words: two claims with equal
+    // spans. Re-extraction used to key stored claims by spans alone, so one
+    // attribution missed its match and came back as a new unreviewed copy:
+    // a rejection returned to the audit queue.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("bridge.txt");
+    std::fs::write(
+        &text,
+        "Bridge notes\n\nThe mayor told reporters she believed that the bridge was safe.\n",
+    )
+    .unwrap();
+    for rejected_cue in ["told", "believed"] {
+        let db = dir.path().join(format!("{rejected_cue}.db"));
+        claimdb(&db)
+            .args(["import", text.to_str().unwrap()])
+            .assert()
+            .success();
+        let before = attribution_rows(&db);
+        assert_eq!(before.len(), 2, "{before:?}");
+        assert_ne!(before[0].1, before[1].1, "two claims: {before:?}");
+        let rejected = before
+            .iter()
+            .find(|a| a.2.as_deref() == Some(rejected_cue))
+            .unwrap()
+            .0;
+        claimdb(&db)
+            .args(["review", &rejected.to_string(), "--reject"])
+            .assert()
+            .success();
+        for _ in 0..2 {
+            claimdb(&db)
+                .args(["reextract", "--all"])
+                .assert()
+                .success()
+                .stdout(predicate::str::contains(
+                    "claims 2 -> 2, attributions 2 -> 2; 1 reviewed attribution(s) kept as reviewed",
+                ));
+        }
+        let after = attribution_rows(&db);
+        let mut expected = before.clone();
+        for a in &mut expected {
+            if a.0 == rejected {
+                a.3 = "rejected".into();
+            }
+        }
+        assert_eq!(after, expected, "rejecting {rejected_cue}");
+        let queue = json(claimdb(&db).args(["audit", "--json"]));
+        assert!(
+            queue
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["cue"] != rejected_cue),
+            "a rejected attribution came back to the queue: {queue}"
+        );
+    }
+}
+
+#[test]
+fn reextract_folds_away_an_unreviewed_copy_of_a_decision() {
+    // Databases written before exact matching may hold an unreviewed twin of
+    // a rejected attribution; the next re-extraction removes the twin and
+    // keeps the decision.
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let said = attribution(&db, "said", "Lukashenko");
+    claimdb(&db)
+        .args(["review", &said.to_string(), "--reject"])
+        .assert()
+        .success();
+    let conn = Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO attributions (claim_id, source_id, kind, cue, cue_start, cue_end, mention,
+                                   mention_start, mention_end, via_source_id, confidence, rule,
+                                   resolution, resolution_kind)
+         SELECT claim_id, source_id, kind, cue, cue_start, cue_end, mention, mention_start,
+                mention_end, via_source_id, confidence, rule, resolution, resolution_kind
+         FROM attributions WHERE id = ?1",
+        [said],
+    )
+    .unwrap();
+    drop(conn);
+    let copies = |db: &Path| -> Vec<String> {
+        attribution_rows(db)
+            .into_iter()
+            .filter(|a| a.2.as_deref() == Some("said"))
+            .filter(|a| {
+                Connection::open(db)
+                    .unwrap()
+                    .query_row(
+                        "SELECT mention FROM attributions WHERE id = ?1",
+                        [a.0],
+                        |r| r.get::<_, String>(0),
+                    )
+                    .unwrap()
+                    == "Lukashenko"
+            })
+            .map(|a| a.3)
+            .collect()
+    };
+    assert_eq!(copies(&db), ["rejected", "extracted"]);
+    claimdb(&db).args(["reextract", "--all"]).assert().success();
+    assert_eq!(copies(&db), ["rejected"]);
+}
+
 #[test]
 fn sources_list_show_alias_and_kind() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,8 +3,7 @@
 //! reviewers work from (queue, history, explanations, search, article view).
 
 use super::{
-    now, upsert_sources, write_citations, write_claims, AttributionKey, Kept, KeptAttribution,
-    Result, Rows, Store, StoreError,
+    now, upsert_sources, write_citations, write_claims, Kept, Result, Rows, Store, StoreError,
 };
 use crate::model::SourceKind;
 use crate::reading::ArticleReading;
@@ -497,35 +496,8 @@ impl Store {
             )?)
         };
         let before = count(&tx)?;
-        let mut kept = Kept::default();
-        {
-            let mut stmt = tx.prepare(
-                "SELECT c.id, c.content_spans, a.id, a.status, a.kind, a.cue_start, a.cue_end,
-                        a.mention_start, a.mention_end
-                 FROM claims c JOIN attributions a ON a.claim_id = c.id WHERE c.article_id = ?1",
-            )?;
-            let mut rows = stmt.query([article_id])?;
-            while let Some(r) = rows.next()? {
-                let claim_id: i64 = r.get(0)?;
-                kept.claims.insert(r.get(1)?, claim_id);
-                let status: String = r.get(3)?;
-                kept.attributions.insert(
-                    AttributionKey {
-                        claim_id,
-                        kind: r.get(4)?,
-                        cue_start: r.get(5)?,
-                        cue_end: r.get(6)?,
-                        mention_start: r.get(7)?,
-                        mention_end: r.get(8)?,
-                    },
-                    KeptAttribution {
-                        id: r.get(2)?,
-                        reviewed: status != "extracted",
-                    },
-                );
-            }
-        }
-        let kept_reviewed = kept.attributions.values().filter(|a| a.reviewed).count() as i64;
+        let kept = Kept::load(&tx, article_id)?;
+        let kept_reviewed = kept.reviewed() as i64;
         let (source_ids, _) = upsert_sources(&tx, reading)?;
         tx.execute(
             "DELETE FROM article_citations WHERE article_id = ?1",
@@ -542,7 +514,7 @@ impl Store {
         // What the extractor no longer finds goes, unless a reviewer decided on it.
         {
             let mut drop_attribution = tx.prepare("DELETE FROM attributions WHERE id = ?1")?;
-            for old in kept.attributions.values() {
+            for old in kept.all() {
                 if !old.reviewed && !written.refreshed.contains(&old.id) {
                     drop_attribution.execute([old.id])?;
                 }

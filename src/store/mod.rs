@@ -572,23 +572,130 @@ fn write_citations(
 /// ones keep their ids and reviewed ones are neither overwritten nor written twice.
 #[derive(Debug, Default)]
 struct Kept {
-    claims: HashMap<String, i64>,
-    attributions: HashMap<AttributionKey, KeptAttribution>,
+    /// Claim ids by content fragments, oldest first: two attributions of the
+    /// same words ("X told Y she believed that …") are two claims with equal spans.
+    claims: HashMap<String, Vec<i64>>,
+    /// Every stored attribution, by where it sits; a key holds several only
+    /// when an older version wrote copies, which this read then folds away.
+    attributions: HashMap<AttributionKey, Vec<KeptAttribution>>,
 }
 
-/// An attribution already stored: its id and whether a reviewer decided on it.
+impl Kept {
+    /// Loads what article `article_id` holds.
+    fn load(tx: &Transaction, article_id: i64) -> Result<Kept> {
+        let mut kept = Kept::default();
+        let mut stmt = tx.prepare(
+            "SELECT c.id, c.content_spans, a.id, a.status, a.kind, a.cue_start, a.cue_end,
+                    a.mention_start, a.mention_end, a.source_id
+             FROM claims c JOIN attributions a ON a.claim_id = c.id
+             WHERE c.article_id = ?1 ORDER BY c.id, a.id",
+        )?;
+        let mut rows = stmt.query([article_id])?;
+        while let Some(r) = rows.next()? {
+            let claim_id: i64 = r.get(0)?;
+            let spans: String = r.get(1)?;
+            let ids = kept.claims.entry(spans.clone()).or_default();
+            if ids.last() != Some(&claim_id) {
+                ids.push(claim_id);
+            }
+            let status: String = r.get(3)?;
+            kept.attributions
+                .entry(AttributionKey {
+                    spans,
+                    kind: r.get(4)?,
+                    cue_start: r.get(5)?,
+                    cue_end: r.get(6)?,
+                    mention_start: r.get(7)?,
+                    mention_end: r.get(8)?,
+                })
+                .or_default()
+                .push(KeptAttribution {
+                    id: r.get(2)?,
+                    claim_id,
+                    source_id: r.get(9)?,
+                    reviewed: status != "extracted",
+                });
+        }
+        // A reviewed copy is the one a new reading finds again, so that a
+        // decision is never shadowed by an unreviewed twin.
+        for copies in kept.attributions.values_mut() {
+            copies.sort_by_key(|a| (!a.reviewed, a.id));
+        }
+        Ok(kept)
+    }
+
+    /// How many stored attributions carry a reviewer's decision.
+    fn reviewed(&self) -> usize {
+        self.attributions
+            .values()
+            .flatten()
+            .filter(|a| a.reviewed)
+            .count()
+    }
+
+    /// Every stored attribution.
+    fn all(&self) -> impl Iterator<Item = &KeptAttribution> {
+        self.attributions.values().flatten()
+    }
+}
+
+/// An attribution already stored: its id, its claim, its source and whether
+/// a reviewer decided on it.
 #[derive(Debug, Clone, Copy)]
 struct KeptAttribution {
     id: i64,
+    claim_id: i64,
+    source_id: Option<i64>,
     reviewed: bool,
 }
 
-/// Where an attribution sits: its claim, kind, cue and mention spans. Two
-/// extractions of the same words give the same key whatever source they name,
-/// so a reassigned attribution is recognised too.
+impl Kept {
+    /// Pairs each attribution of `reading` with the stored attribution it is a
+    /// new reading of, each stored one used at most once. Several may share a
+    /// key (an article's backing: the same words, one attribution per outlet),
+    /// so the stored one naming the same source is taken first, and only then
+    /// any other (a reviewer may have reassigned it).
+    fn pair(
+        &self,
+        keys: &[Vec<AttributionKey>],
+        reading: &ArticleReading,
+        source_ids: &[i64],
+    ) -> Vec<Vec<Option<KeptAttribution>>> {
+        let mut used: HashSet<i64> = HashSet::new();
+        let mut pairs: Vec<Vec<Option<KeptAttribution>>> =
+            keys.iter().map(|k| vec![None; k.len()]).collect();
+        for same_source_only in [true, false] {
+            for (c, claim) in reading.claims.iter().enumerate() {
+                for (a, attribution) in claim.attributions.iter().enumerate() {
+                    if pairs[c][a].is_some() {
+                        continue;
+                    }
+                    let source = attribution.source.map(|i| source_ids[i]);
+                    let found = self.attributions.get(&keys[c][a]).and_then(|copies| {
+                        copies.iter().find(|old| {
+                            !used.contains(&old.id)
+                                && (!same_source_only || old.source_id == source)
+                        })
+                    });
+                    if let Some(old) = found {
+                        used.insert(old.id);
+                        pairs[c][a] = Some(*old);
+                    }
+                }
+            }
+        }
+        pairs
+    }
+}
+
+/// Where an attribution sits: its claim's content fragments, kind, cue and
+/// mention spans. Two extractions of the same words give the same key
+/// whatever source they name, so a reassigned attribution is recognised too;
+/// the claim is named by its fragments, not its id, because two claims may
+/// share them and only the cue tells their attributions apart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct AttributionKey {
-    claim_id: i64,
+    spans: String,
     kind: String,
     cue_start: Option<i64>,
     cue_end: Option<i64>,
@@ -636,10 +743,42 @@ fn write_claims(
          WHERE id = ?1",
     )?;
     let mut written = Written::default();
-    for claim in &reading.claims {
+    let keys: Vec<Vec<AttributionKey>> = reading
+        .claims
+        .iter()
+        .map(|claim| {
+            let spans = spans_json(claim);
+            claim
+                .attributions
+                .iter()
+                .map(|a| {
+                    let cue = a.cue_cover();
+                    AttributionKey {
+                        spans: spans.clone(),
+                        kind: a.kind.as_str().to_string(),
+                        cue_start: cue.map(|c| c.start as i64),
+                        cue_end: cue.map(|c| c.end as i64),
+                        mention_start: a.mention.map(|m| m.start as i64),
+                        mention_end: a.mention.map(|m| m.end as i64),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let pairs = kept.pair(&keys, reading, source_ids);
+    // Stored claims this reading has taken, so that two claims with the same
+    // fragments map onto two stored claims, not both onto one.
+    let mut taken: HashSet<i64> = HashSet::new();
+    for (c, claim) in reading.claims.iter().enumerate() {
         let spans = spans_json(claim);
-        let claim_id = match kept.claims.get(&spans) {
-            Some(&id) => id,
+        let found = pairs[c].iter().flatten().map(|old| old.claim_id).next();
+        let reusable = || {
+            kept.claims
+                .get(&spans)
+                .and_then(|ids| ids.iter().copied().find(|id| !taken.contains(id)))
+        };
+        let claim_id = match found.or_else(reusable) {
+            Some(id) => id,
             None => {
                 let cover = claim.content_cover();
                 insert_claim.execute(params![
@@ -657,17 +796,9 @@ fn write_claims(
                 tx.last_insert_rowid()
             }
         };
-        for a in &claim.attributions {
-            let cue = a.cue.iter().copied().reduce(|x, y| x.cover(y));
-            let key = AttributionKey {
-                claim_id,
-                kind: a.kind.as_str().to_string(),
-                cue_start: cue.map(|c| c.start as i64),
-                cue_end: cue.map(|c| c.end as i64),
-                mention_start: a.mention.map(|m| m.start as i64),
-                mention_end: a.mention.map(|m| m.end as i64),
-            };
-            if let Some(old) = kept.attributions.get(&key) {
+        taken.insert(claim_id);
+        for ((a, key), old) in claim.attributions.iter().zip(&keys[c]).zip(&pairs[c]) {
+            if let Some(old) = old {
                 if !old.reviewed {
                     refresh_attribution.execute(params![
                         old.id,
@@ -678,10 +809,11 @@ fn write_claims(
                         a.resolution.to_string(),
                         a.resolution.key(),
                     ])?;
-                    written.refreshed.insert(old.id);
                 }
+                written.refreshed.insert(old.id);
                 continue;
             }
+            let cue = a.cue_cover();
             insert_attribution.execute(params![
                 claim_id,
                 id_of(a.source),
