@@ -269,6 +269,42 @@ fn backup_writes_a_copy_that_passes_check() {
 }
 
 #[test]
+fn backup_sweeps_copies_left_by_killed_backups_but_not_running_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let copy = dir.path().join("copy.db");
+    let at = |name: &str| dir.path().join(name);
+    // What a backup killed with SIGKILL leaves: its partial copy (and the
+    // copy's journal), unlocked since its process is gone.
+    std::fs::write(at("copy.db.partial-4000000000"), "half a copy").unwrap();
+    std::fs::write(at("copy.db.partial-4000000000-journal"), "journal").unwrap();
+    // A backup still running holds its partial file locked.
+    let running = std::fs::File::create(at("copy.db.partial-1")).unwrap();
+    running.lock().unwrap();
+    // Names that only look alike are someone else's.
+    std::fs::write(at("copy.db.partial-notes"), "mine").unwrap();
+    claimdb()
+        .arg("backup")
+        .arg(&copy)
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .success();
+    assert!(check(&copy).0);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("copy"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["copy.db", "copy.db.partial-1", "copy.db.partial-notes"]
+    );
+    drop(running);
+}
+
+#[test]
 fn backup_refuses_to_overwrite_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());

@@ -26,6 +26,47 @@ fn partial_path(dest: &Path) -> PathBuf {
     dest.with_file_name(name)
 }
 
+/// Removes copies left beside `dest` by backups that were killed before they
+/// could clean up. A running backup holds an exclusive lock on its partial
+/// file, so a partial file whose lock can be taken has no owner any more.
+/// Only names of the form `NAME.partial-DIGITS` are considered (SQLite's
+/// `-journal` beside a live partial is not ours to judge; it goes with it).
+fn sweep_stale_partials(dest: &Path) -> std::io::Result<usize> {
+    let Some(name) = dest.file_name().and_then(|n| n.to_str()) else {
+        return Ok(0);
+    };
+    let folder = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = format!("{name}.partial-");
+    let mut removed = 0;
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let Some(suffix) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if suffix.is_empty() || !suffix.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = std::fs::OpenOptions::new().write(true).open(&path) else {
+            continue;
+        };
+        if file.try_lock().is_err() {
+            continue; // a backup is writing it now
+        }
+        for companion in ["", "-journal", "-wal", "-shm"] {
+            let mut p = path.clone().into_os_string();
+            p.push(companion);
+            remove_if_present(Path::new(&p))?;
+        }
+        removed += 1;
+    }
+    Ok(removed)
+}
+
 /// True when both paths name one existing file.
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -61,9 +102,22 @@ pub fn run(args: BackupArgs) -> Result<Outcome> {
         );
     }
     let store = args.db.open_read_only()?;
+    sweep_stale_partials(dest).with_context(|| {
+        format!(
+            "removing copies left by killed backups of {}",
+            dest.display()
+        )
+    })?;
     let partial = partial_path(dest);
     let copied = (|| -> Result<claimdb::store::check::CheckReport> {
         remove_if_present(&partial).with_context(|| format!("removing {}", partial.display()))?;
+        // Held until the copy is moved into place: a later backup that finds
+        // this file locked knows it is not a leftover.
+        let owner = std::fs::File::create(&partial)
+            .with_context(|| format!("creating {}", partial.display()))?;
+        owner
+            .lock()
+            .with_context(|| format!("locking {}", partial.display()))?;
         store
             .backup_to(&partial)
             .with_context(|| format!("writing {}", dest.display()))?;
