@@ -319,6 +319,7 @@ fn read_job(job: Job, options: &ImportOptions, probe: Option<&HashProbe>) -> Don
             .publisher
             .clone()
             .or_else(|| options.publisher.clone()),
+        url: article.url.clone(),
     };
     let hash = content_hash(&article.body);
     // A text already stored is a duplicate: the writer says so without its reading.

@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub demonyms: HashMap<String, String>,
     /// Any outlet name or alias (lower case) → outlet.
     pub outlets: HashMap<String, Outlet>,
+    /// An outlet's web domain (lower case, no `www.`) → outlet.
+    outlet_domains: HashMap<String, Outlet>,
     /// Abbreviations that do not end a sentence (lower case, no final period).
     pub abbreviations: HashSet<String>,
     /// Common noun (lower case, singular) → the source kind it gives a mention it heads.
@@ -156,6 +158,14 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
         _ => f(&lower(word)),
     }
+}
+
+/// An outlet name as compared with others: lower case, hyphens and
+/// underscores read as spaces, spaces collapsed. (A leading "the" stays:
+/// "the Post" is an alias where "Post" alone is not.)
+fn outlet_key(name: &str) -> String {
+    let spaced = name.to_lowercase().replace(['-', '_'], " ");
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Lines of a data file that carry data: trimmed, without blanks and `#` comments.
@@ -251,6 +261,7 @@ impl Lexicon {
             .collect();
 
         let mut outlets = HashMap::default();
+        let mut outlet_domains = HashMap::default();
         for line in data_lines(include_str!("../lexicons/outlets.tsv")) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
@@ -266,6 +277,13 @@ impl Lexicon {
                 let alias = alias.trim();
                 if !alias.is_empty() {
                     outlets.insert(alias.to_lowercase(), outlet.clone());
+                    outlets.insert(outlet_key(alias), outlet.clone());
+                }
+            }
+            for domain in cols.next().unwrap_or("").split('|') {
+                let domain = domain.trim();
+                if !domain.is_empty() {
+                    outlet_domains.insert(domain.to_lowercase(), outlet.clone());
                 }
             }
         }
@@ -314,6 +332,7 @@ impl Lexicon {
             titles,
             demonyms,
             outlets,
+            outlet_domains,
             abbreviations: words_of(include_str!("../lexicons/abbreviations.txt")),
             source_nouns,
             anonymous_heads: words_of(include_str!("../lexicons/anonymous.txt")),
@@ -400,9 +419,47 @@ impl Lexicon {
         with_lower(demonym, |w| self.demonyms.get(w).map(String::as_str))
     }
 
-    /// The outlet a name or alias stands for.
+    /// The outlet a name or alias stands for, whatever its case, hyphens or
+    /// underscores for spaces (the slugs of file names and
+    /// metadata: `wash-post`, `usa_today`), or a web address or domain of it
+    /// (`https://www.washingtonpost.com/…`, `edition.cnn.com`).
     pub fn outlet(&self, name: &str) -> Option<&Outlet> {
-        with_lower(name, |w| self.outlets.get(w))
+        if let Some(o) = with_lower(name, |w| self.outlets.get(w)) {
+            return Some(o);
+        }
+        // Only names with such marks pay for the slower look-ups below.
+        if !name.contains(['-', '_', '.', '/', ' ']) {
+            return None;
+        }
+        self.outlets
+            .get(&outlet_key(name))
+            .or_else(|| self.outlet_of_address(name))
+    }
+
+    /// The outlet whose web domain an address or bare domain names; a
+    /// subdomain counts as its domain (`edition.cnn.com` → CNN).
+    pub fn outlet_of_address(&self, address: &str) -> Option<&Outlet> {
+        let address = address.trim();
+        if address.contains(char::is_whitespace) {
+            return None;
+        }
+        let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
+        let host = rest.split(['/', '?', '#']).next()?;
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let host = host.split(':').next()?.trim_end_matches('.').to_lowercase();
+        if !host.contains('.') {
+            return None;
+        }
+        let mut domain = host.as_str();
+        loop {
+            if let Some(o) = self.outlet_domains.get(domain) {
+                return Some(o);
+            }
+            match domain.split_once('.') {
+                Some((_, parent)) if parent.contains('.') => domain = parent,
+                _ => return None,
+            }
+        }
     }
 }
 
@@ -433,5 +490,30 @@ mod tests {
             .titles
             .iter()
             .any(|t| t == &["prime".to_string(), "minister".to_string()]));
+    }
+
+    #[test]
+    fn outlets_are_found_by_slug_and_by_web_address() {
+        let lex = Lexicon::get();
+        let canonical = |name: &str| lex.outlet(name).map(|o| o.canonical.as_str());
+        assert_eq!(canonical("wash-post"), Some("The Washington Post"));
+        assert_eq!(canonical("usa-today"), Some("USA Today"));
+        assert_eq!(canonical("USA_TODAY"), Some("USA Today"));
+        assert_eq!(canonical("west-journal"), Some("The Western Journal"));
+        assert_eq!(canonical("huff-post"), Some("The Huffington Post"));
+        assert_eq!(canonical("washingtonpost.com"), Some("The Washington Post"));
+        assert_eq!(
+            canonical("https://www.washingtonpost.com/politics/2016/a-story/"),
+            Some("The Washington Post")
+        );
+        assert_eq!(canonical("http://edition.cnn.com:80/x?y#z"), Some("CNN"));
+        assert_eq!(canonical("WWW.BBC.CO.UK"), Some("BBC"));
+        // Not an outlet: an unknown domain, a word that ends a domain, a
+        // name one word short of an alias, a sentence with an address in it.
+        assert_eq!(canonical("example.com"), None);
+        assert_eq!(canonical("com"), None);
+        assert_eq!(canonical("Post"), None);
+        assert_eq!(canonical("notcnn.com"), None);
+        assert_eq!(canonical("see cnn.com for more"), None);
     }
 }

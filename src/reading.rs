@@ -13,6 +13,9 @@ pub struct ArticleMeta {
     /// The outlet that published it, when known from metadata; otherwise the
     /// article's sourcing sentence names it.
     pub publisher: Option<String>,
+    /// The article's web address, when known: a known outlet's domain there
+    /// names the publisher when metadata does not.
+    pub url: Option<String>,
 }
 
 /// One attribution of a claim, resolved.
@@ -107,7 +110,11 @@ pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
     let readings = extract(text, &sentences, &tokens);
     let mut resolver = Resolver::new(text, &tokens);
 
-    let mut publisher = meta.publisher.as_deref().map(|p| resolver.outlet(p));
+    let mut publisher = match (&meta.publisher, &meta.url) {
+        (Some(p), _) => Some(resolver.outlet(p)),
+        (None, Some(url)) => resolver.outlet_of_address(url),
+        (None, None) => None,
+    };
     let mut cited = Vec::new();
     let mut claims = Vec::new();
     for (sentence, reading) in sentences.iter().zip(&readings) {

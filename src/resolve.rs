@@ -82,6 +82,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The known outlet whose web domain `address` is on, as a source.
+    pub fn outlet_of_address(&mut self, address: &str) -> Option<usize> {
+        let outlet = Lexicon::get().outlet_of_address(address)?;
+        Some(self.intern(&outlet.canonical, outlet.kind, &outlet.canonical))
+    }
+
     /// Resolves the publisher named in the article's sourcing sentence.
     pub fn publisher_mention(&mut self, span: Span) -> Resolved {
         let written = span.text(self.text).trim();

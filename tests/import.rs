@@ -470,9 +470,10 @@ fn metadata_tables_in_csv_and_tsv() {
             // Known outlets get their canonical name, as with --publisher.
             (s("\"First\" headline"), s("CNN"), s("AP"), s("2016-01-02")),
             // The front matter's author wins over the table's.
+            // A slug of a known outlet is that outlet too.
             (
                 s("Front"),
-                s("wapo"),
+                s("The Washington Post"),
                 s("From Front Matter"),
                 s("2016-01-04")
             ),
@@ -629,4 +630,50 @@ fn extract_reads_what_import_reads() {
     // Spans count from the title line put before the body, as in the database.
     let start = first["content_spans"][0][0].as_u64().unwrap();
     assert_eq!(start as usize, "Given title\n\n".len());
+}
+
+#[test]
+fn outlet_slugs_and_web_addresses_name_the_known_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = write(
+        dir.path(),
+        "batch.jsonl",
+        [
+            serde_json::json!({"body": "Slug\n\nThe harbor will close in May, the port authority said.", "publisher": "wash-post"}),
+            serde_json::json!({"body": "Other slug\n\nThe bridge is safe, the mayor said.", "publisher": "usa_today"}),
+            serde_json::json!({"body": "Address\n\nThe ferry runs again, the captain said.", "url": "https://www.washingtonpost.com/local/2024/ferry/"}),
+            serde_json::json!({"body": "Subdomain\n\nThe tunnel opens, the engineer said.", "url": "http://edition.cnn.com/2024/tunnel"}),
+            serde_json::json!({"body": "Unknown\n\nThe pier is closed, the guard said.", "url": "https://harbor.example/pier"}),
+            serde_json::json!({"body": "Both\n\nThe canal is dry, the warden said.", "url": "https://www.cnn.com/canal", "publisher": "Harbor Gazette"}),
+        ]
+        .iter()
+        .map(|j| format!("{j}\n"))
+        .collect::<String>(),
+    );
+    let db = dir.path().join("c.db");
+    import(&db, &[&batch]).assert().success();
+    let publishers: Vec<Option<String>> = articles(&db).into_iter().map(|r| r.3).collect();
+    assert_eq!(
+        publishers,
+        [
+            s("The Washington Post"),
+            s("USA Today"),
+            s("The Washington Post"),
+            s("CNN"),
+            // An address of no known outlet names no publisher (a domain is
+            // not a name to guess from), and a named publisher wins.
+            None,
+            s("Harbor Gazette"),
+        ]
+    );
+    // One source per outlet, whichever way the article named it.
+    let conn = Connection::open(&db).unwrap();
+    let posts: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sources WHERE name LIKE '%Post%' OR name LIKE '%wash%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(posts, 1);
 }

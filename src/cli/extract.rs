@@ -60,6 +60,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         };
         let meta = ArticleMeta {
             publisher: article.publisher.clone().or_else(|| args.publisher.clone()),
+            url: article.url.clone(),
         };
         let reading = read_article(&article.body, &meta);
         let records = reading.records(&article.origin.to_string(), &article.body);

@@ -36,6 +36,7 @@ pub fn run(args: ReextractArgs) -> Result<Outcome> {
             &article.body,
             &ArticleMeta {
                 publisher: article.publisher.clone(),
+                url: article.url.clone(),
             },
         );
         let outcome = store

@@ -144,6 +144,8 @@ pub struct StoredArticle {
     pub title: Option<String>,
     /// Its publisher's name.
     pub publisher: Option<String>,
+    /// Its web address.
+    pub url: Option<String>,
 }
 
 /// One marked stretch of an article for the article view.
@@ -458,7 +460,7 @@ impl Store {
     pub fn article(&self, id: i64) -> Result<StoredArticle> {
         self.conn
             .query_row(
-                "SELECT a.id, a.body, a.title, p.name FROM articles a
+                "SELECT a.id, a.body, a.title, p.name, a.url FROM articles a
                  LEFT JOIN sources p ON p.id = a.publisher_id WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -467,6 +469,7 @@ impl Store {
                         body: r.get(1)?,
                         title: r.get(2)?,
                         publisher: r.get(3)?,
+                        url: r.get(4)?,
                     })
                 },
             )
