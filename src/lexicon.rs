@@ -115,6 +115,31 @@ pub struct Lexicon {
     pub verb_only_cues: HashSet<String>,
     /// Pronoun (lower case) → what it may refer to.
     pub pronouns: HashMap<String, PronounKind>,
+    /// Person pronoun (lower case) → the gender it asks of its antecedent.
+    pronoun_genders: HashMap<String, Gender>,
+    /// First name (as written, capitalised) → the gender it mostly stands for.
+    first_names: HashMap<String, Gender>,
+    /// Honorifics (lower case, with and without the period) → gender ("mr." → male).
+    honorifics: HashMap<String, Gender>,
+}
+
+/// The grammatical gender a person pronoun asks for, or a name suggests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// he, him; Mr.; a first name mostly given to boys.
+    Male,
+    /// she, her; Mrs., Ms.; a first name mostly given to girls.
+    Female,
+}
+
+impl Gender {
+    fn parse(code: &str) -> Option<Gender> {
+        match code.trim() {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        }
+    }
 }
 
 /// What a pronoun can stand for when it is the source of a claim.
@@ -299,9 +324,14 @@ impl Lexicon {
             })
             .collect();
 
+        let mut pronoun_genders = HashMap::default();
         let pronouns = data_lines(include_str!("../lexicons/pronouns.tsv"))
             .filter_map(|line| {
-                let (word, kind) = line.split_once('\t')?;
+                let mut cols = line.split('\t');
+                let (word, kind) = (cols.next()?, cols.next()?);
+                if let Some(gender) = cols.next().and_then(Gender::parse) {
+                    pronoun_genders.insert(word.trim().to_string(), gender);
+                }
                 let kind = match kind.trim() {
                     "person" => PronounKind::Person,
                     "group" => PronounKind::Group,
@@ -333,6 +363,20 @@ impl Lexicon {
             demonyms,
             outlets,
             outlet_domains,
+            pronoun_genders,
+            first_names: data_lines(include_str!("../lexicons/first_names.tsv"))
+                .filter_map(|line| {
+                    let (name, gender) = line.split_once('\t')?;
+                    Some((name.trim().to_string(), Gender::parse(gender)?))
+                })
+                .collect(),
+            honorifics: data_lines(include_str!("../lexicons/honorifics.tsv"))
+                .filter_map(|line| {
+                    let (word, gender) = line.split_once('\t')?;
+                    Some((word.trim().to_lowercase(), Gender::parse(gender)?))
+                })
+                .flat_map(|(h, g)| [(format!("{h}."), g), (h, g)])
+                .collect(),
             abbreviations: words_of(include_str!("../lexicons/abbreviations.txt")),
             source_nouns,
             anonymous_heads: words_of(include_str!("../lexicons/anonymous.txt")),
@@ -412,6 +456,33 @@ impl Lexicon {
     /// What a pronoun (any case) may refer to, if `word` is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         with_lower(word, |w| self.pronouns.get(w).copied())
+    }
+
+    /// The gender a person pronoun (any case) asks of its antecedent.
+    pub fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        with_lower(word, |w| self.pronoun_genders.get(w).copied())
+    }
+
+    /// The gender a person's name suggests: its honorific ("Mr. Rubin") or,
+    /// failing that, its first name ("Hillary Clinton"); `None` when neither
+    /// says (a surname alone, a name given to both).
+    pub fn name_gender(&self, name: &str) -> Option<Gender> {
+        let first = name.split_whitespace().next()?;
+        if let Some(&g) = with_lower(first, |w| self.honorifics.get(w)) {
+            return Some(g);
+        }
+        let mut chars = first.chars();
+        let capitalised: String = chars
+            .next()?
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        self.first_names.get(&capitalised).copied()
+    }
+
+    /// The gender an honorific ("Mr.", "Ms") stands for.
+    pub fn honorific_gender(&self, word: &str) -> Option<Gender> {
+        with_lower(word, |w| self.honorifics.get(w).copied())
     }
 
     /// The place a demonym names ("Ukrainian" → "Ukraine").

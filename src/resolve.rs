@@ -5,7 +5,7 @@
 //! Works on one article's text only; merging with sources already in a
 //! database is the store's job (by alias lookup).
 
-use crate::lexicon::{lower, Lexicon, PronounKind};
+use crate::lexicon::{lower, Gender, Lexicon, PronounKind};
 use crate::model::{Resolution, SourceKind, Span};
 use crate::token::{tokenize, Token, TokenKind};
 use std::borrow::Cow;
@@ -42,6 +42,10 @@ struct PersonName {
     surname: String,
     /// Byte offset of the name.
     at: usize,
+    /// The gender its honorific or first name suggests, if any.
+    gender: Option<Gender>,
+    /// Named after a title ("Sen.", "Mr.", "President").
+    titled: bool,
 }
 
 /// Resolves the mentions of one article, in reading order.
@@ -133,7 +137,7 @@ impl<'a> Resolver<'a> {
 
         if toks.len() == 1 {
             if let Some(kind) = lex.pronoun(&lower[0]) {
-                return self.pronoun(kind, span.start);
+                return self.pronoun(kind, lex.pronoun_gender(&lower[0]), span.start);
             }
             // A relative pronoun whose antecedent the extractor could not find.
             if matches!(lower[0].as_ref(), "who" | "which" | "that" | "whom") {
@@ -220,12 +224,20 @@ impl<'a> Resolver<'a> {
         // "the Florida senator", "the Republican candidate": a title with no
         // name stands for the person last named, as "he" would.
         if titled {
-            let by_title =
-                lex.is_title(head) && toks.last().is_some_and(|t| !t.is_capitalized(self.text));
+            // "Steven Cheung, a campaign spokesman" names its person: the
+            // name part ends in a capitalised word, where "the Florida
+            // senator" ends in its title.
+            let names_someone = surname(&name)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let by_title = !names_someone
+                && lex.is_title(head)
+                && toks.last().is_some_and(|t| !t.is_capitalized(self.text));
             if by_title {
                 if let Resolved {
                     source: Some(i), ..
-                } = self.pronoun(PronounKind::Person, span.start)
+                } = self.pronoun(PronounKind::Person, None, span.start)
                 {
                     return Resolved {
                         source: Some(i),
@@ -366,9 +378,27 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn pronoun(&self, kind: PronounKind, at: usize) -> Resolved {
+    /// The gender a person source's name suggests, or that of the person
+    /// named so in the article ("Mr. Rubin" makes Rubin male).
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        Lexicon::get().name_gender(name).or_else(|| {
+            self.persons
+                .iter()
+                .filter(|p| p.name == name || (p.surname == surname(name).to_lowercase()))
+                .find_map(|p| p.gender)
+        })
+    }
+
+    /// The antecedent of a pronoun: the last source (or, for he/she, the
+    /// last person named since) that the pronoun can stand for. "She" never
+    /// takes a man's name nor "he" a woman's; a name that says nothing of
+    /// gender fits either.
+    fn pronoun(&mut self, kind: PronounKind, gender: Option<Gender>, at: usize) -> Resolved {
+        let compatible = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
         let fits = |s: &SourceEntity| match kind {
-            PronounKind::Person => s.kind == SourceKind::Person,
+            PronounKind::Person => {
+                s.kind == SourceKind::Person && compatible(self.gender_of(&s.name))
+            }
             PronounKind::Group => true,
             PronounKind::Institution => s.kind.is_institutional(),
             PronounKind::Speaker => false,
@@ -382,22 +412,42 @@ impl<'a> Resolver<'a> {
         // A person named after the last person source is the nearer antecedent.
         let named_later = (kind == PronounKind::Person)
             .then(|| {
+                // Capitalised runs are not all people ("Silicon Valley"):
+                // only a name with a title, a known first name or
+                // honorific, or one already a person source, is taken.
+                self.persons.iter().rev().find(|p| {
+                    p.at < at
+                        && from_history.is_none_or(|(_, h)| p.at > h)
+                        && compatible(p.gender)
+                        && (p.titled
+                            || p.gender.is_some()
+                            || self
+                                .by_alias
+                                .get(&p.name.to_lowercase())
+                                .is_some_and(|&i| self.sources[i].kind == SourceKind::Person))
+                })
+            })
+            .flatten()
+            .cloned();
+        if let Some(p) = named_later {
+            // The person becomes a source: the pronoun's claim is theirs.
+            // A single name after a title ("President Raisi") takes the
+            // article's full name for it when there is one.
+            let full = if p.name.contains(' ') {
+                p.name.clone()
+            } else {
                 self.persons
                     .iter()
-                    .rev()
-                    .find(|p| p.at < at && from_history.is_none_or(|(_, h)| p.at > h))
-            })
-            .flatten();
-        if let Some(p) = named_later {
-            if let Some(&i) = self.by_alias.get(&p.name.to_lowercase()) {
-                return pronoun_to(i, &self.sources[i].name);
-            }
-            return Resolved {
-                source: None,
-                how: Resolution::Pronoun {
-                    antecedent: p.name.clone(),
-                },
+                    .filter(|q| q.name.contains(' ') && q.surname == p.surname)
+                    .map(|q| q.name.clone())
+                    .max_by_key(|n| n.len())
+                    .unwrap_or_else(|| p.name.clone())
             };
+            let i = match self.by_alias.get(&full.to_lowercase()) {
+                Some(&i) => i,
+                None => self.intern(&full, SourceKind::Person, &p.name),
+            };
+            return pronoun_to(i, &self.sources[i].name);
         }
         match from_history {
             Some((i, _)) => pronoun_to(i, &self.sources[i].name),
@@ -434,6 +484,13 @@ impl<'a> Resolver<'a> {
     /// The index of the source named `name`, created with `kind` if new;
     /// `alias` is recorded as one of its names.
     fn intern(&mut self, name: &str, kind: SourceKind, alias: &str) -> usize {
+        let written = name;
+        let canonical = if kind == SourceKind::Person {
+            without_middle_initials(name)
+        } else {
+            Cow::Borrowed(name)
+        };
+        let name = canonical.as_ref();
         let i = match self.by_alias.get(&name.to_lowercase()) {
             Some(&i) => i,
             None => {
@@ -447,6 +504,7 @@ impl<'a> Resolver<'a> {
             }
         };
         self.add_alias(i, name);
+        self.add_alias(i, written);
         self.add_alias(i, alias);
         // A person is also named by surname alone ("Pezeshkian said" elsewhere),
         // when the name is made of capitalised words.
@@ -486,6 +544,32 @@ fn pronoun_to(i: usize, name: &str) -> Resolved {
             antecedent: name.to_string(),
         },
     }
+}
+
+/// A middle initial ("J." in "Donald J. Trump"): one capital letter, with
+/// or without its period.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), None | Some('.'), None) if c.is_uppercase()
+    )
+}
+
+/// A person's name as stored: without middle initials ("Donald J. Trump" is
+/// Donald Trump), the first and last word kept whatever they are.
+fn without_middle_initials(name: &str) -> Cow<'_, str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 || !words[1..words.len() - 1].iter().any(|w| is_initial(w)) {
+        return Cow::Borrowed(name);
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(n, w)| n == 0 || n + 1 == words.len() || !is_initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    Cow::Owned(kept.join(" "))
 }
 
 /// The last word of a name.
@@ -605,8 +689,26 @@ fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
                 }
                 s += 1;
             }
+            // "House Speaker Paul Ryan", "Witness Mr. Trump": the name starts
+            // after the last title that a capitalised word follows.
+            if let Some(t) = (s..k.saturating_sub(1))
+                .rev()
+                .find(|&t| lex.is_title(toks[t].text(text)))
+            {
+                s = t + 1;
+                titled = true;
+            }
             let titled = titled || (s > 0 && lex.is_title(toks[s - 1].text(text)));
-            let words: Vec<&str> = toks[s..k].iter().map(|t| t.text(text)).collect();
+            let honorific = (s > 0)
+                .then(|| lex.honorific_gender(toks[s - 1].text(text)))
+                .flatten();
+            let words: Vec<&str> = toks[s..k]
+                .iter()
+                .map(|t| t.text(text))
+                .enumerate()
+                .filter(|&(n, w)| n == 0 || n + 1 == k - s || !is_initial(w))
+                .map(|(_, w)| w)
+                .collect();
             if words.is_empty() || words.len() > 4 || !(titled || words.len() >= 2) {
                 continue;
             }
@@ -621,6 +723,8 @@ fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
             if plausible && lex.outlet(&name).is_none() {
                 out.push(PersonName {
                     surname: surname(&name).to_lowercase(),
+                    gender: honorific.or_else(|| lex.name_gender(&name)),
+                    titled,
                     name,
                     at: toks[s].span.start,
                 });
@@ -660,6 +764,59 @@ mod tests {
         let she = r.mention(span_of(text, "She", 0), true);
         assert_eq!(she.source, Some(i));
         assert!(matches!(she.how, Resolution::Pronoun { .. }));
+    }
+
+    #[test]
+    fn a_pronoun_takes_a_compatible_person_and_names_them_as_a_source() {
+        // "she" skips the man named last; "he" skips the woman; both
+        // antecedents were only named, never sources, before the pronoun.
+        let text = "Talks\n\nThe mayor, Linda Marsh, met Robert Hale on Monday. \
+                    She said the port stays open. He said nothing. Mr. Rubin left. He said no.";
+        let mut r = resolver(text);
+        let she = r.mention(span_of(text, "She", 0), true);
+        assert_eq!(r.sources[she.source.unwrap()].name, "Linda Marsh");
+        assert!(matches!(she.how, Resolution::Pronoun { .. }));
+        let he = r.mention(span_of(text, "He", 0), true);
+        assert_eq!(r.sources[he.source.unwrap()].name, "Robert Hale");
+        // An honorific says the gender a surname alone does not.
+        let rubin = r.mention(span_of(text, "He", 1), true);
+        assert_eq!(r.sources[rubin.source.unwrap()].name, "Rubin");
+    }
+
+    #[test]
+    fn a_pronoun_does_not_take_a_place_or_a_woman_for_he() {
+        let text = "T\n\nHillary Clinton spoke in Silicon Valley. He said it was late.";
+        let mut r = resolver(text);
+        let he = r.mention(span_of(text, "He", 0), true);
+        assert_eq!(he.source, None);
+        assert_eq!(he.how, Resolution::Unresolved);
+    }
+
+    #[test]
+    fn names_drop_titles_before_them_and_middle_initials() {
+        let text = "T\n\nHouse Speaker Paul Ryan met Donald J. Trump. Ryan said yes. \
+                    Donald Trump said no.";
+        let mut r = resolver(text);
+        let ryan = r.mention(span_of(text, "Ryan", 1), true);
+        assert_eq!(r.sources[ryan.source.unwrap()].name, "Paul Ryan");
+        let trump = r.mention(span_of(text, "Donald J. Trump", 0), true);
+        let i = trump.source.unwrap();
+        assert_eq!(r.sources[i].name, "Donald Trump");
+        let again = r.mention(span_of(text, "Donald Trump", 0), true);
+        assert_eq!(again.source, Some(i));
+        assert!(r.sources[i].aliases.iter().any(|a| a == "Donald J. Trump"));
+    }
+
+    #[test]
+    fn a_title_after_a_name_does_not_send_the_name_to_someone_else() {
+        let text = "T\n\nDonald Trump spoke. Steven Cheung, a campaign spokesman, said more.";
+        let mut r = resolver(text);
+        r.mention(span_of(text, "Donald Trump", 0), true);
+        let cheung = r.mention(
+            span_of(text, "Steven Cheung, a campaign spokesman", 0),
+            true,
+        );
+        assert_eq!(r.sources[cheung.source.unwrap()].name, "Steven Cheung");
     }
 
     #[test]
