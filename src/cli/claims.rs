@@ -1,6 +1,6 @@
 //! `claimdb claims`: claims with the sources that back them.
 
-use super::output::{print_rows, Format, FormatArgs};
+use super::output::{print_rows, FormatArgs};
 use super::{DbArgs, Outcome};
 use anyhow::Result;
 use clap::Args;
@@ -26,7 +26,7 @@ pub fn run(args: ClaimsArgs) -> Result<Outcome> {
     let rows = store.claims(args.source.as_deref(), args.article)?;
     let format = args.format.format_for_terminal();
     // A terminal table keeps the columns a reader scans; the data formats keep all.
-    let rows = if format == Format::Table {
+    let rows = if format.is_table() {
         rows.select(&[
             "claim_id",
             "attribution_id",
