@@ -365,3 +365,44 @@ fn completions_and_examples() {
         );
     }
 }
+
+#[test]
+fn unknown_source_names_suggest_close_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    for (args, suggested) in [
+        (vec!["claims", "--source", "reuter"], "'Reuters'"),
+        (vec!["claims", "--source", "lukashenk"], "'Lukashenko'"),
+        (vec!["sources", "show", "REUTRES"], "'Reuters'"),
+        (vec!["sources", "merge", "Reuterz", "Reuters"], "'Reuters'"),
+        (
+            vec!["sources", "alias", "pezeshkain", "the president"],
+            "Pezeshkian'",
+        ),
+        (vec!["sources", "kind", "gaze", "news_outlet"], "'The Gaze'"),
+        (
+            vec!["review", "3", "--reassign", "Lukashenko Alexander"],
+            "'Lukashenko'",
+        ),
+    ] {
+        let out = run(&db, &args);
+        let stderr = text(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("no source named")
+                && stderr.contains("did you mean")
+                && stderr.contains(suggested),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Nothing close: no suggestion.
+    let none = text(&run(&db, &["sources", "show", "xyzzy"]).stderr);
+    assert!(
+        none.contains("no source named 'xyzzy'") && !none.contains("did you mean"),
+        "{none}"
+    );
+    // The reassignment still points at --create.
+    let reassign = text(&run(&db, &["review", "3", "--reassign", "Nobody At All"]).stderr);
+    assert!(reassign.contains("--create"), "{reassign}");
+}
