@@ -171,7 +171,7 @@ fn every_row_command_ends_quietly_on_a_closed_pipe() {
     let deep = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 200000) \
                 SELECT i, 'row ' || i AS label FROM n";
     let folder_s = folder.to_str().unwrap();
-    for format in ["--table", "--csv", "--tsv", "--nl"] {
+    for format in ["--table", "--csv", "--tsv", "--nl", "--json"] {
         for args in [
             vec!["claims", format],
             vec!["sources", format],

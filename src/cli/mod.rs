@@ -56,7 +56,7 @@ const SOURCES_EXAMPLES: &str = "Examples:
   claimdb sources --kind person --table
   claimdb sources show reuters
   claimdb sources alias \"Masoud Pezeshkian\" \"the Iranian president\"
-  claimdb sources merge \"Lukashenko\" \"Alexander Lukashenko\"";
+  claimdb sources merge \"A. Lukashenko\" \"Alexander Lukashenko\"";
 
 /// claimdb: who said what, according to whom, reported by which outlet.
 #[derive(Debug, Parser)]

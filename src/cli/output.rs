@@ -652,6 +652,29 @@ mod tests {
     }
 
     #[test]
+    fn terminal_tables_cut_very_long_cells() {
+        let long = "word ".repeat(400);
+        let rows = vec![vec![Value::Integer(123456), Value::Text(long.clone())]];
+        let columns = vec!["id".to_string(), "text".to_string()];
+        let style = |terminal| Style {
+            format: Format::Table,
+            headers: true,
+            width: Some(40),
+            terminal,
+        };
+        let cut = table(&columns, &rows, style(true));
+        assert!(cut.contains('…'), "{cut}");
+        // Header, its rule, borders and MAX_CELL_LINES lines of text.
+        assert_eq!(cut.lines().count(), 1 + 1 + 1 + 1 + MAX_CELL_LINES, "{cut}");
+        assert!(cut.lines().all(|l| l.chars().count() <= 40), "{cut}");
+        assert!(cut.contains("123456"), "{cut}");
+        // Elsewhere the whole text is kept, wrapped.
+        let whole = table(&columns, &rows, style(false));
+        assert!(!whole.contains('…'));
+        assert_eq!(whole.matches("word").count(), 400);
+    }
+
+    #[test]
     fn repeated_column_names_are_numbered() {
         let cols: Vec<String> = ["id", "id", "id_2", "id"].map(String::from).to_vec();
         assert_eq!(unique_columns(&cols), ["id", "id_3", "id_2", "id_4"]);
