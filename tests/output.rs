@@ -93,6 +93,13 @@ fn escape_codes_from_the_database_are_shown_not_sent() {
         let out = run(&db, args);
         assert_no_raw_controls(&args.join(" "), &out);
     }
+    // A usage error echoes the value it refused.
+    let refused = claimdb()
+        .args(["audit", "--below", "\x1b]0;x\x07"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert_no_raw_controls("audit --below ESC", &refused);
     let shown = text(&run(&db, &["show", "1", "--color", "never"]).stdout);
     assert!(
         shown.contains("Bad \\x1b]0;pwned\\x07title\\x1b[31m"),
@@ -405,4 +412,27 @@ fn unknown_source_names_suggest_close_ones() {
     // The reassignment still points at --create.
     let reassign = text(&run(&db, &["review", "3", "--reassign", "Nobody At All"]).stderr);
     assert!(reassign.contains("--create"), "{reassign}");
+}
+
+/// `println!` and `print!` panic when stdout is a closed pipe: the CLI writes
+/// through writers whose errors reach `run`, which ends quietly on one.
+#[test]
+fn the_cli_never_prints_with_println() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("src/main.rs")];
+    for entry in std::fs::read_dir(root.join("src/cli")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in source.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            // `print!(` and `println!(` not preceded by an `e` (stderr's are fine).
+            let prints = ["print!(", "println!("].iter().any(|m| {
+                code.match_indices(m)
+                    .any(|(at, _)| !code[..at].ends_with('e'))
+            });
+            assert!(!prints, "{}:{}: {line}", file.display(), n + 1);
+        }
+    }
 }
