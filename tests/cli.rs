@@ -133,7 +133,7 @@ fn query_outputs_every_format() {
         .arg(&db)
         .assert()
         .success()
-        .stdout("{\"kind\":\"person\",\"name\":\"Alexander Lukashenko\"}\n{\"kind\":\"person\",\"name\":\"Masoud Pezeshkian\"}\n");
+        .stdout("{\"name\":\"Alexander Lukashenko\",\"kind\":\"person\"}\n{\"name\":\"Masoud Pezeshkian\",\"kind\":\"person\"}\n");
     claimdb()
         .args(["query", sql, "-p", "person", "--csv", "--db"])
         .arg(&db)

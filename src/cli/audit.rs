@@ -1,11 +1,12 @@
 //! `claimdb audit`: what needs a human eye, as counts and lists.
 
-use super::output::{print_rows, Format, FormatArgs};
+use super::output::{self, write_rows, FormatArgs};
 use super::{DbArgs, Outcome};
 use anyhow::Result;
 use claimdb::store::{Rows, Store};
 use clap::{Args, ValueEnum};
 use rusqlite::types::Value;
+use std::io::Write;
 
 /// Arguments of `claimdb audit`.
 #[derive(Debug, Args)]
@@ -155,6 +156,7 @@ pub fn run(args: AuditArgs) -> Result<Outcome> {
         None => Reason::ALL.to_vec(),
     };
     let format = args.format.format_for_terminal();
+    let mut out = output::stdout();
     let mut lists = Vec::with_capacity(reasons.len());
     for &reason in &reasons {
         lists.push((reason, list(&store, &args, reason)?));
@@ -173,19 +175,21 @@ pub fn run(args: AuditArgs) -> Result<Outcome> {
             .collect(),
     };
     if args.counts {
-        print_rows(&counts, format)?;
+        write_rows(&mut out, &counts, format)?;
+        out.flush()?;
         return Ok(Outcome::Done);
     }
-    if format == Format::Table {
+    if format.is_table() {
         let limit = args.limit.unwrap_or(10);
-        print_rows(&counts, format)?;
+        write_rows(&mut out, &counts, format)?;
         for (reason, mut rows) in lists {
             if rows.rows.is_empty() {
                 continue;
             }
             let total = rows.rows.len();
             rows.rows.truncate(limit);
-            println!(
+            writeln!(
+                out,
                 "\n{} — {total}{}",
                 reason.describe(),
                 if total > limit {
@@ -196,7 +200,7 @@ pub fn run(args: AuditArgs) -> Result<Outcome> {
                 } else {
                     String::new()
                 }
-            );
+            )?;
             let shown: &[&str] = match reason {
                 Reason::NearDuplicateSources => &["source", "confidence"],
                 Reason::Unsourced => &["claim_id", "attribution_id", "claim"],
@@ -216,7 +220,7 @@ pub fn run(args: AuditArgs) -> Result<Outcome> {
             if reason == Reason::NearDuplicateSources {
                 rows.columns = vec!["sources".into(), "similarity".into()];
             }
-            print_rows(&rows, format)?;
+            write_rows(&mut out, &rows, format)?;
         }
     } else {
         let mut all = Rows {
@@ -227,7 +231,8 @@ pub fn run(args: AuditArgs) -> Result<Outcome> {
             let n = args.limit.unwrap_or(usize::MAX);
             all.rows.extend(rows.rows.into_iter().take(n));
         }
-        print_rows(&all, format)?;
+        write_rows(&mut out, &all, format)?;
     }
+    out.flush()?;
     Ok(Outcome::Done)
 }

@@ -4,6 +4,7 @@
 use super::{DbArgs, Outcome};
 use anyhow::{Context, Result};
 use clap::Args;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `claimdb backup`.
@@ -143,14 +144,17 @@ pub fn run(args: BackupArgs) -> Result<Outcome> {
         }
     };
     let counts = report.counts;
-    println!(
+    let mut out = super::output::stdout();
+    writeln!(
+        out,
         "backup {}: {} articles, {} claims, {} attributions, {} sources (schema version {}, checked)",
-        dest.display(),
+        super::output::visible_line(&dest.display().to_string()),
         counts.articles,
         counts.claims,
         counts.attributions,
         counts.sources,
         report.schema_version
-    );
+    )?;
+    out.flush()?;
     Ok(Outcome::Done)
 }

@@ -1,8 +1,9 @@
 //! `claimdb claims`: claims with the sources that back them.
 
-use super::output::{print_rows, Format, FormatArgs};
+use super::output::{print_rows, FormatArgs};
 use super::{DbArgs, Outcome};
 use anyhow::Result;
+use claimdb::store::StoreError;
 use clap::Args;
 
 /// Arguments of `claimdb claims`.
@@ -23,10 +24,19 @@ pub struct ClaimsArgs {
 /// Lists the claims.
 pub fn run(args: ClaimsArgs) -> Result<Outcome> {
     let store = args.db.open_read_only()?;
-    let rows = store.claims(args.source.as_deref(), args.article)?;
+    let rows = match (
+        store.claims(args.source.as_deref(), args.article),
+        &args.source,
+    ) {
+        // The only name claims looks up is the source's: say which names are close.
+        (Err(StoreError::NotFound(_)), Some(name)) => {
+            return Err(store.unknown_source(name).into())
+        }
+        (rows, _) => rows?,
+    };
     let format = args.format.format_for_terminal();
     // A terminal table keeps the columns a reader scans; the data formats keep all.
-    let rows = if format == Format::Table {
+    let rows = if format.is_table() {
         rows.select(&[
             "claim_id",
             "attribution_id",

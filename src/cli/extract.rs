@@ -1,6 +1,6 @@
 //! `claimdb extract`: print what import would store, without a database.
 
-use super::output::{print_rows, Format};
+use super::output::{write_rows, Format, Style};
 use super::Outcome;
 use anyhow::Result;
 use claimdb::input::{collect_paths, Articles, InputOptions};
@@ -20,6 +20,10 @@ enum ExtractFormat {
     Json,
     /// A table for reading.
     Table,
+    /// CSV with a header row (the table's columns).
+    Csv,
+    /// Tab-separated values with a header row (the table's columns).
+    Tsv,
 }
 
 /// Arguments of `claimdb extract`.
@@ -35,6 +39,12 @@ pub struct ExtractArgs {
     /// The outlet that published these articles.
     #[arg(long)]
     publisher: Option<String>,
+    /// CSV, TSV and tables without the header row.
+    #[arg(long)]
+    no_headers: bool,
+    /// Fit the table into this many columns (default: the terminal's width on a terminal).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
 }
 
 /// Runs the extraction and prints it.
@@ -53,7 +63,10 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         let article = match article {
             Ok(article) => article,
             Err(err) => {
-                eprintln!("claimdb: error: {err}");
+                eprintln!(
+                    "claimdb: error: {}",
+                    super::output::visible_line(&err.to_string())
+                );
                 failed += 1;
                 continue;
             }
@@ -81,17 +94,29 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
                     serde_json::to_writer(&mut out, r)?;
                 }
             }
-            ExtractFormat::Table => collected.extend(records),
+            ExtractFormat::Table | ExtractFormat::Csv | ExtractFormat::Tsv => {
+                collected.extend(records)
+            }
         }
     }
     match args.format {
         ExtractFormat::Json => writeln!(out, "\n]")?,
-        ExtractFormat::Table => {
-            drop(out);
-            print_rows(&table_rows(&collected), Format::Table)?;
+        ExtractFormat::Table | ExtractFormat::Csv | ExtractFormat::Tsv => {
+            let format = match args.format {
+                ExtractFormat::Csv => Format::Csv,
+                ExtractFormat::Tsv => Format::Tsv,
+                _ => Format::Table,
+            };
+            let style = Style {
+                headers: !args.no_headers,
+                width: args.width,
+                ..Style::of(format)
+            };
+            write_rows(&mut out, &table_rows(&collected), style)?;
         }
         ExtractFormat::Jsonl => {}
     }
+    out.flush()?;
     if nothing {
         anyhow::bail!("nothing to extract");
     }

@@ -1,5 +1,6 @@
 //! `claimdb import`: read articles, extract their claims, store them.
 
+use super::output::visible_line as v;
 use super::{DbArgs, Outcome};
 use anyhow::{Context, Result};
 use claimdb::import::{import, Event, ImportOptions, Summary};
@@ -7,7 +8,7 @@ use claimdb::input::{collect_paths, Articles, InputOptions, Metadata, StdinForma
 use claimdb::store::ImportOutcome;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -61,7 +62,7 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
         .collect();
     if !stdin && collect_paths(&files).0.is_empty() {
         for err in collect_paths(&files).1 {
-            eprintln!("claimdb: error: {err}");
+            eprintln!("claimdb: error: {}", v(&err.to_string()));
         }
         anyhow::bail!("nothing to import");
     }
@@ -71,8 +72,8 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
             if !table.ignored_columns().is_empty() {
                 eprintln!(
                     "claimdb: warning: {}: ignored columns: {}",
-                    path.display(),
-                    table.ignored_columns().join(", ")
+                    v(&path.display().to_string()),
+                    v(&table.ignored_columns().join(", "))
                 );
             }
             Some(table)
@@ -112,37 +113,48 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
             outcome: ImportOutcome::Duplicate { article_id },
             ..
         } => bar.suspend(|| {
-            eprintln!("claimdb: {origin}: already imported as article {article_id}, skipped")
+            eprintln!(
+                "claimdb: {}: already imported as article {article_id}, skipped",
+                v(&origin.to_string())
+            )
         }),
         Event::Stored { .. } => {}
-        Event::Failed { failure, .. } => bar.suspend(|| eprintln!("claimdb: error: {failure}")),
+        Event::Failed { failure, .. } => {
+            bar.suspend(|| eprintln!("claimdb: error: {}", v(&failure.to_string())))
+        }
     })
     .context("storing articles")?;
     bar.finish_and_clear();
     warn(&summary, args.metadata.as_ref());
     let totals = store.counts()?;
     let seconds = started.elapsed().as_secs_f64();
-    println!(
+    let mut out = super::output::stdout();
+    writeln!(
+        out,
         "articles: {} new, {} skipped as duplicates, {} failed",
         summary.new, summary.duplicates, summary.failed
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "added: {} claims, {} attributions, {} new sources",
         summary.claims, summary.attributions, summary.new_sources
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "read: {} of article text in {seconds:.2} s ({:.2} MB/s)",
         human_bytes(summary.text_bytes),
         summary.text_bytes as f64 / 1e6 / seconds.max(1e-9)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "database {}: {} articles, {} claims, {} attributions, {} sources",
-        args.db.db.display(),
+        v(&args.db.db.display().to_string()),
         totals.articles,
         totals.claims,
         totals.attributions,
         totals.sources
-    );
+    )?;
+    out.flush()?;
     Ok(if summary.failed > 0 {
         Outcome::Partial
     } else {
@@ -193,13 +205,13 @@ fn warn(summary: &Summary, metadata: Option<&PathBuf>) {
             .collect();
         eprintln!(
             "claimdb: warning: ignored unknown keys (articles with them): {}",
-            keys.join(", ")
+            v(&keys.join(", "))
         );
     }
     if let (Some(path), n @ 1..) = (metadata, notes.without_metadata) {
         eprintln!(
             "claimdb: warning: {n} article file(s) have no row in {}",
-            path.display()
+            v(&path.display().to_string())
         );
     }
 }

@@ -18,13 +18,49 @@ mod search;
 mod show;
 mod sources;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Examples under `claimdb --help`.
+const EXAMPLES: &str = "Examples:
+  claimdb import seeds/                       import the seed article into ./claims.db
+  claimdb claims --source reuters --table     the claims Reuters backs
+  claimdb query \"SELECT name, kind FROM sources\" --csv
+  claimdb completions bash > ~/.local/share/bash-completion/completions/claimdb";
+
+const IMPORT_EXAMPLES: &str = "Examples:
+  claimdb import seeds/ --db claims.db
+  claimdb import articles/*.md --publisher \"The Gaze\" --metadata meta.csv
+  cat batch.jsonl | claimdb import -";
+
+const CLAIMS_EXAMPLES: &str = "Examples:
+  claimdb claims --source pezeshkian --table
+  claimdb claims --article 1 --csv > claims.csv";
+
+const QUERY_EXAMPLES: &str = "Examples:
+  claimdb query \"SELECT name, kind FROM sources ORDER BY name\" --table
+  claimdb query \"SELECT * FROM claim_sources WHERE source = ?1\" -p Reuters --nl";
+
+const SEARCH_EXAMPLES: &str = "Examples:
+  claimdb search sanctions
+  claimdb search --raw '\"nuclear deal\" OR sanctions' --limit 10 --csv";
+
+const REVIEW_EXAMPLES: &str = "Examples:
+  claimdb review 12 --confirm --note \"checked against the wire copy\"
+  claimdb review 14 --reassign \"Alexander Lukashenko\"
+  claimdb review 15 --reassign \"Belarusian Foreign Ministry\" --create";
+
+const SOURCES_EXAMPLES: &str = "Examples:
+  claimdb sources --kind person --table
+  claimdb sources show reuters
+  claimdb sources alias \"Masoud Pezeshkian\" \"the Iranian president\"
+  claimdb sources merge \"A. Lukashenko\" \"Alexander Lukashenko\"";
+
 /// claimdb: who said what, according to whom, reported by which outlet.
 #[derive(Debug, Parser)]
-#[command(name = "claimdb", version, about, long_about = None)]
+#[command(name = "claimdb", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -137,18 +173,23 @@ fn unusable_db_path(path: &std::path::Path) -> Option<String> {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Import articles (text, Markdown or JSON Lines files, folders of them, or - for stdin).
+    #[command(after_help = IMPORT_EXAMPLES)]
     Import(import::ImportArgs),
     /// Print what import would store, without a database.
     Extract(extract::ExtractArgs),
     /// Run one read-only SQL query.
+    #[command(after_help = QUERY_EXAMPLES)]
     Query(query::QueryArgs),
     /// List claims with their sources.
+    #[command(after_help = CLAIMS_EXAMPLES)]
     Claims(claims::ClaimsArgs),
     /// List sources with how many claims and articles they back; show, alias, merge, set kinds.
+    #[command(after_help = SOURCES_EXAMPLES)]
     Sources(sources::SourcesArgs),
     /// What needs a human eye: unsourced, anonymous, single-source, unresolved, low-confidence, duplicates.
     Audit(audit::AuditArgs),
     /// Confirm, dispute, reject or reassign one attribution (logged).
+    #[command(after_help = REVIEW_EXAMPLES)]
     Review(review::ReviewArgs),
     /// The review log: who decided what, and when.
     Log(log::LogArgs),
@@ -157,6 +198,7 @@ enum Command {
     /// An article with its claims marked, and the table of its attributions.
     Show(show::ShowArgs),
     /// Full-text search over claims.
+    #[command(after_help = SEARCH_EXAMPLES)]
     Search(search::SearchArgs),
     /// How one attribution came about: rule, words, resolution, history.
     Explain(explain::ExplainArgs),
@@ -164,6 +206,11 @@ enum Command {
     Check(check::CheckArgs),
     /// Copy the database to a new file, safely while others use it.
     Backup(backup::BackupArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// What a command reports besides success or an error.
@@ -176,7 +223,10 @@ pub enum Outcome {
 
 /// Parses the arguments, runs the command and turns the result into an exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     let result = match cli.command {
         Command::Import(args) => import::run(args),
         Command::Extract(args) => extract::run(args),
@@ -192,14 +242,91 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Check(args) => check::run(args),
         Command::Backup(args) => backup::run(args),
+        Command::Completions { shell } => completions(shell),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(3),
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("claimdb: error: {err:#}");
+            // Messages echo names and text from the database and the command
+            // line: shown visibly, on one line.
+            eprintln!(
+                "claimdb: error: {}",
+                output::visible_line(&format!("{err:#}"))
+            );
             ExitCode::FAILURE
         }
     }
+}
+
+/// The exit code of a usage error (clap's, and the shells' convention).
+const USAGE_ERROR: u8 = 2;
+
+/// Help and version as clap prints them; any other parse error as one line in
+/// claimdb's style, with clap's tip and where to read more:
+/// `claimdb: error: unexpected argument '--jsn' found; tip: a similar argument
+/// exists: '--json' (see claimdb claims --help)`.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // A closed pipe (`claimdb --help | head -1`) is not an error either.
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            return ExitCode::from(USAGE_ERROR);
+        }
+        _ => {}
+    }
+    eprintln!("claimdb: error: {}", usage_line(&err.render().to_string()));
+    ExitCode::from(USAGE_ERROR)
+}
+
+/// One line from clap's rendered error: its first line, its tips, and the
+/// command whose help to read (from the usage line).
+fn usage_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim);
+    let first = lines.next().unwrap_or_default();
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let mut command = "claimdb".to_string();
+    // The lines right after the first carry on its sentence (the missing
+    // arguments, one per line) until a blank line.
+    let mut continuing = true;
+    for line in lines {
+        if line.is_empty() {
+            continuing = false;
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            message.push_str("; ");
+            message.push_str(tip);
+        } else if let Some(usage) = line.strip_prefix("Usage: ") {
+            command = usage
+                .split_whitespace()
+                .take_while(|w| {
+                    !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        } else if continuing {
+            message.push(' ');
+            message.push_str(line);
+        }
+    }
+    format!(
+        "{} (see {command} --help)",
+        output::visible_line(message.trim_end_matches('.'))
+    )
+}
+
+/// Prints the completion script for `shell`. The script is made in memory
+/// first: clap_complete panics when its writer fails, and a closed pipe must not.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "claimdb", &mut script);
+    let mut out = output::stdout();
+    out.write_all(&script)?;
+    out.flush()?;
+    Ok(Outcome::Done)
 }

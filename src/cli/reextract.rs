@@ -4,6 +4,7 @@ use super::{DbArgs, Outcome, ReviewerArgs};
 use anyhow::{Context, Result};
 use claimdb::reading::{read_article, ArticleMeta};
 use clap::Args;
+use std::io::Write;
 
 /// Arguments of `claimdb reextract`.
 #[derive(Debug, Args)]
@@ -48,7 +49,9 @@ pub fn run(args: ReextractArgs) -> Result<Outcome> {
         after.1 += outcome.attributions.1;
         kept += outcome.kept_reviewed;
     }
-    println!(
+    let mut out = super::output::stdout();
+    writeln!(
+        out,
         "re-extracted {} article(s): claims {} -> {}, attributions {} -> {}; {} reviewed attribution(s) kept as reviewed",
         ids.len(),
         before.0,
@@ -56,6 +59,7 @@ pub fn run(args: ReextractArgs) -> Result<Outcome> {
         before.1,
         after.1,
         kept
-    );
+    )?;
+    out.flush()?;
     Ok(Outcome::Done)
 }

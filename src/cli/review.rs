@@ -4,6 +4,7 @@ use super::{DbArgs, Outcome, ReviewerArgs};
 use anyhow::{Context, Result};
 use claimdb::store::Decision;
 use clap::Args;
+use std::io::Write;
 
 /// Arguments of `claimdb review`.
 #[derive(Debug, Args)]
@@ -51,12 +52,15 @@ pub fn run(args: ReviewArgs) -> Result<Outcome> {
     let outcome = store
         .review(args.attribution_id, &decision, &reviewer)
         .with_context(|| format!("reviewing attribution {}", args.attribution_id))?;
+    let v = super::output::visible_line;
+    let mut out = super::output::stdout();
     match &outcome.reassigned {
-        Some((old, new)) => println!(
+        Some((old, new)) => writeln!(
+            out,
             "attribution {}: source {} -> {}{}, status {} -> {} (log entry {}, by {})",
             args.attribution_id,
-            old.as_deref().unwrap_or("(none)"),
-            new,
+            v(old.as_deref().unwrap_or("(none)")),
+            v(new),
             if outcome.created_source {
                 " (new source)"
             } else {
@@ -65,16 +69,18 @@ pub fn run(args: ReviewArgs) -> Result<Outcome> {
             outcome.from_status,
             outcome.to_status,
             outcome.log_id,
-            reviewer.name
-        ),
-        None => println!(
+            v(&reviewer.name)
+        )?,
+        None => writeln!(
+            out,
             "attribution {}: {} -> {} (log entry {}, by {})",
             args.attribution_id,
             outcome.from_status,
             outcome.to_status,
             outcome.log_id,
-            reviewer.name
-        ),
+            v(&reviewer.name)
+        )?,
     }
+    out.flush()?;
     Ok(Outcome::Done)
 }

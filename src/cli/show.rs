@@ -1,9 +1,10 @@
 //! `claimdb show`: an article with its claims marked, then its attributions.
 
-use super::output::{print_rows, to_text, FormatArgs};
+use super::output::{self, to_text, Format, FormatArgs};
 use super::{DbArgs, Outcome};
 use anyhow::{Context, Result};
 use claimdb::render;
+use claimdb::store::StoredMark;
 use clap::Args;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -74,34 +75,90 @@ pub fn run(args: ShowArgs) -> Result<Outcome> {
         );
         write_replacing(path, page.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?;
-        println!("wrote {}", path.display());
+        let mut out = output::stdout();
+        writeln!(
+            out,
+            "wrote {}",
+            output::visible_line(&path.display().to_string())
+        )?;
+        out.flush()?;
         return Ok(Outcome::Done);
     }
-    let colour = match args.color {
-        ColourChoice::Always => true,
-        ColourChoice::Never => false,
-        ColourChoice::Auto => io::stdout().is_terminal(),
-    };
-    let text = if colour {
-        render::ansi(&article.body, &marks)
-    } else {
-        render::plain(&article.body, &marks)
-    };
-    {
-        let stdout = io::stdout();
-        let mut out = stdout.lock();
-        writeln!(out, "{title}\n{subtitle}\n")?;
-        writeln!(out, "{text}\n")?;
-        if !colour {
+    let style = args.format.format(Format::Table);
+    let mut out = output::stdout();
+    match style.format {
+        Format::Table => {
+            let colour = match args.color {
+                ColourChoice::Always => true,
+                ColourChoice::Never => false,
+                ColourChoice::Auto => io::stdout().is_terminal(),
+            };
             writeln!(
                 out,
-                "markers: {{#C … #C}} claim C's content, [mention]^S source S as written, <cue> attributing words\n"
+                "{}\n{}\n",
+                output::visible_line(title),
+                output::visible_line(&subtitle)
             )?;
+            writeln!(
+                out,
+                "{}\n",
+                marked_for_terminal(&article.body, &marks, colour)
+            )?;
+            if !colour {
+                writeln!(
+                    out,
+                    "markers: {{#C … #C}} claim C's content, [mention]^S source S as written, <cue> attributing words\n"
+                )?;
+            }
+            output::write_rows(&mut out, &rows, style)?;
         }
-        out.flush()?;
+        Format::Json => {
+            // One document: the article, its text with plain markers, and its attributions.
+            let mut doc = serde_json::Map::new();
+            doc.insert("id".into(), article.id.into());
+            doc.insert("title".into(), article.title.clone().into());
+            doc.insert("publisher".into(), article.publisher.clone().into());
+            doc.insert("body".into(), article.body.clone().into());
+            doc.insert("marked".into(), render::plain(&article.body, &marks).into());
+            let attributions = rows
+                .rows
+                .iter()
+                .map(|row| serde_json::Value::Object(output::object(&rows.columns, row)))
+                .collect();
+            doc.insert(
+                "attributions".into(),
+                serde_json::Value::Array(attributions),
+            );
+            serde_json::to_writer_pretty(&mut out, &serde_json::Value::Object(doc))?;
+            writeln!(out)?;
+        }
+        // The row formats carry the attributions, one row each.
+        Format::Nl | Format::Csv | Format::Tsv => output::write_rows(&mut out, &rows, style)?,
     }
-    print_rows(&rows, args.format.format(super::output::Format::Table))?;
+    out.flush()?;
     Ok(Outcome::Done)
+}
+
+/// The article text with its marks, control characters shown visibly: the
+/// marks are moved onto the escaped text, so the colours (the only escape
+/// codes written) stay where they belong.
+fn marked_for_terminal(body: &str, marks: &[StoredMark], colour: bool) -> String {
+    let mut offsets: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
+    let text = output::visible_with_offsets(body, &mut offsets);
+    let moved: Vec<StoredMark> = marks
+        .iter()
+        .zip(offsets.chunks(2))
+        .map(|(m, at)| StoredMark {
+            start: at[0],
+            end: at[1],
+            ..m.clone()
+        })
+        .collect();
+    if colour {
+        render::ansi(&text, &moved)
+    } else {
+        render::plain(&text, &moved)
+    }
 }
 
 /// Refuses to write the page over the database (or its journal files), and

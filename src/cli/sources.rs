@@ -1,10 +1,11 @@
 //! `claimdb sources`: list sources; show one; add an alias, merge two, set a kind.
 
-use super::output::{self, print_record, print_rows, Format, FormatArgs};
+use super::output::{self, visible_line as v, write_record, write_rows, Format, FormatArgs};
 use super::{DbArgs, Outcome, ReviewerArgs};
 use anyhow::{Context, Result};
 use claimdb::model::SourceKind;
 use clap::{Args, Subcommand, ValueEnum};
+use std::io::Write;
 
 /// Arguments of `claimdb sources`.
 #[derive(Debug, Args)]
@@ -88,31 +89,39 @@ enum SourcesAction {
 
 /// Runs the listing or the action.
 pub fn run(args: SourcesArgs) -> Result<Outcome> {
+    let mut out = output::stdout();
     match args.action {
         None => {
             let list = args.list;
             let store = list.db.open_read_only()?;
             let by_name = matches!(list.sort, SortBy::Name);
             let rows = store.sources(list.kind, by_name)?;
-            print_rows(&rows, list.format.format_for_terminal())?;
+            write_rows(&mut out, &rows, list.format.format_for_terminal())?;
         }
         Some(SourcesAction::Show { name, db, format }) => {
             let store = db.open_read_only()?;
             let (summary, claims) = store.source_detail(&name)?;
-            let format = format.format_for_terminal();
-            if format == Format::Table {
-                print_record(&summary, format)?;
-                print_rows(&claims, format)?;
-            } else {
-                // One document: the source's fields and its claims under "claims".
-                let mut object = output::object(&summary.columns, &summary.rows[0]);
-                let claims = claims
-                    .rows
-                    .iter()
-                    .map(|row| serde_json::Value::Object(output::object(&claims.columns, row)))
-                    .collect();
-                object.insert("claims".into(), serde_json::Value::Array(claims));
-                println!("{}", serde_json::Value::Object(object));
+            let style = format.format_for_terminal();
+            match style.format {
+                Format::Table => {
+                    write_record(&mut out, &summary, style)?;
+                    write_rows(&mut out, &claims, style)?;
+                }
+                Format::Json => {
+                    // One document: the source's fields and its claims under "claims".
+                    let mut object = output::object(&summary.columns, &summary.rows[0]);
+                    let claims = claims
+                        .rows
+                        .iter()
+                        .map(|row| serde_json::Value::Object(output::object(&claims.columns, row)))
+                        .collect();
+                    object.insert("claims".into(), serde_json::Value::Array(claims));
+                    serde_json::to_writer(&mut out, &serde_json::Value::Object(object))?;
+                    writeln!(out)?;
+                }
+                // The row formats carry the source's claims, one row each (the
+                // source's own fields are in its table and its JSON).
+                Format::Nl | Format::Csv | Format::Tsv => write_rows(&mut out, &claims, style)?,
             }
         }
         Some(SourcesAction::Alias {
@@ -127,9 +136,20 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
                 .add_alias(&name, &alias, &by)
                 .with_context(|| format!("adding alias '{alias}' to '{name}'"))?;
             if added {
-                println!("'{alias}' is now an alias of '{name}' (by {})", by.name);
+                writeln!(
+                    out,
+                    "'{}' is now an alias of '{}' (by {})",
+                    v(&alias),
+                    v(&name),
+                    v(&by.name)
+                )?;
             } else {
-                println!("'{alias}' already was an alias of '{name}'; nothing changed");
+                writeln!(
+                    out,
+                    "'{}' already was an alias of '{}'; nothing changed",
+                    v(&alias),
+                    v(&name)
+                )?;
             }
         }
         Some(SourcesAction::Merge {
@@ -144,10 +164,16 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
                 .merge_sources(&from, &into, &by)
                 .with_context(|| format!("merging '{from}' into '{into}'"))?;
             // The canonical names, which say what moved when an alias was given.
-            println!(
+            writeln!(
+                out,
                 "merged '{}' into '{}': {} attribution(s) and {} alias(es) moved (log entry {}, by {})",
-                outcome.from, outcome.into, outcome.attributions, outcome.aliases, outcome.log_id, by.name
-            );
+                v(&outcome.from),
+                v(&outcome.into),
+                outcome.attributions,
+                outcome.aliases,
+                outcome.log_id,
+                v(&by.name)
+            )?;
         }
         Some(SourcesAction::Kind {
             name,
@@ -160,8 +186,15 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
             let old = store
                 .set_source_kind(&name, kind, &by)
                 .with_context(|| format!("setting the kind of '{name}'"))?;
-            println!("'{name}': kind {old} -> {} (by {})", kind.as_str(), by.name);
+            writeln!(
+                out,
+                "'{}': kind {old} -> {} (by {})",
+                v(&name),
+                kind.as_str(),
+                v(&by.name)
+            )?;
         }
     }
+    out.flush()?;
     Ok(Outcome::Done)
 }

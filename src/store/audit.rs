@@ -199,6 +199,17 @@ impl Store {
         require_source_in(&self.conn, name)
     }
 
+    /// Up to `limit` existing source names or aliases close to `name`, best
+    /// first: for "did you mean" when `name` matches no source.
+    pub fn similar_source_names(&self, name: &str, limit: usize) -> Result<Vec<String>> {
+        similar_source_names(&self.conn, name, limit)
+    }
+
+    /// The error for a name that matches no source, with the names closest to it.
+    pub fn unknown_source(&self, name: &str) -> StoreError {
+        unknown_source(&self.conn, name, "")
+    }
+
     /// Records a reviewer's decision on one attribution: its status (and, for
     /// a reassignment, its source) changes, and the decision is logged.
     pub fn review(
@@ -247,9 +258,7 @@ impl Store {
                     id
                 }
                 (None, false) => {
-                    return Err(StoreError::NotFound(format!(
-                        "no source named '{source}' (add --create to create it)"
-                    )))
+                    return Err(unknown_source(&tx, source, " (add --create to create it)"))
                 }
             };
             let name: String =
@@ -901,8 +910,77 @@ fn lookup_source(conn: &Connection, name: &str) -> Result<Option<SourceRef>> {
 
 /// [`lookup_source`], with a missing source as an error.
 fn require_source_in(conn: &Connection, name: &str) -> Result<SourceRef> {
-    lookup_source(conn, name)?
-        .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))
+    match lookup_source(conn, name)? {
+        Some(source) => Ok(source),
+        None => Err(unknown_source(conn, name, "")),
+    }
+}
+
+/// "no source named 'X'", then up to three close names ("; did you mean
+/// 'A' or 'B'?"), then `more`. A failed search for suggestions leaves them out:
+/// the error is about the name.
+fn unknown_source(conn: &Connection, name: &str, more: &str) -> StoreError {
+    let close = similar_source_names(conn, name, 3).unwrap_or_default();
+    let quoted: Vec<String> = close.iter().map(|n| format!("'{n}'")).collect();
+    let hint = match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [rest @ .., last] => format!("; did you mean {} or {last}?", rest.join(", ")),
+    };
+    StoreError::NotFound(format!("no source named '{name}'{hint}{more}"))
+}
+
+/// Names closer than this (normalized Damerau-Levenshtein, 0 to 1) are suggested.
+const SUGGEST_SIMILARITY: f64 = 0.6;
+
+/// Up to `limit` canonical names and aliases of live sources close to
+/// `name`, one per source, best first: a name that starts with it or holds
+/// it (case-insensitive), else one within a few edits of it.
+fn similar_source_names(conn: &Connection, name: &str, limit: usize) -> Result<Vec<String>> {
+    let wanted = name.trim().to_lowercase();
+    if wanted.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT name, id FROM sources WHERE merged_into IS NULL
+         UNION ALL
+         SELECT al.alias, al.source_id FROM source_aliases al
+           JOIN sources s ON s.id = al.source_id WHERE s.merged_into IS NULL",
+    )?;
+    let names = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    let score = |candidate: &str| {
+        let c = candidate.to_lowercase();
+        if c.starts_with(&wanted) || (wanted.chars().count() >= 3 && wanted.starts_with(&c)) {
+            1.0
+        } else if wanted.chars().count() >= 3 && c.contains(&wanted) {
+            0.95
+        } else {
+            // The whole name, or its closest word ("lukashenk" for "Alexander Lukashenko").
+            c.split_whitespace()
+                .chain([c.as_str()])
+                .map(|w| strsim::normalized_damerau_levenshtein(w, &wanted))
+                .fold(0.0, f64::max)
+                * 0.9
+        }
+    };
+    // The best-scoring name of each source.
+    let mut best: std::collections::HashMap<i64, (f64, String)> = std::collections::HashMap::new();
+    for (candidate, id) in names {
+        let s = score(&candidate);
+        if s < SUGGEST_SIMILARITY * 0.9 {
+            continue;
+        }
+        let entry = best.entry(id).or_insert((f64::MIN, String::new()));
+        if s > entry.0 || (s == entry.0 && candidate < entry.1) {
+            *entry = (s, candidate);
+        }
+    }
+    let mut ranked: Vec<(f64, String)> = best.into_values().collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    ranked.dedup_by(|a, b| a.1 == b.1);
+    Ok(ranked.into_iter().take(limit).map(|(_, n)| n).collect())
 }
 
 /// The source `name` was merged into, when `name` is the canonical name of a
