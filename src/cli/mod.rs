@@ -197,6 +197,11 @@ pub fn run() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(3),
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // Ctrl-C stopped the command: 128 + SIGINT, as a shell reports it.
+        Err(_) if claimdb::store::interrupt_requested() => {
+            eprintln!("claimdb: interrupted");
+            ExitCode::from(130)
+        }
         Err(err) => {
             eprintln!("claimdb: error: {err:#}");
             ExitCode::FAILURE

@@ -11,7 +11,8 @@ use rusqlite::{params, Connection, OpenFlags, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::time::{Duration, Instant};
 
 mod audit;
 mod bulk;
@@ -56,6 +57,21 @@ pub enum StoreError {
     /// The database cannot be written (no permission on the file or its folder).
     #[error("the database file is read-only (no permission to write it)")]
     ReadOnlyFile,
+    /// A statement ran past its time limit and was stopped.
+    #[error("stopped after {} s (the time limit)", .after.as_secs_f64())]
+    TimedOut {
+        /// The time limit it ran into.
+        after: Duration,
+    },
+    /// A statement needed more memory than SQLite may use and was stopped.
+    #[error("stopped: it needed more than {limit_mb} MB of memory (the memory limit)")]
+    OutOfMemory {
+        /// The limit, in megabytes.
+        limit_mb: u64,
+    },
+    /// The user asked to stop (Ctrl-C); the statement was stopped.
+    #[error("interrupted")]
+    Interrupted,
     /// A name or kind given by the user does not exist.
     #[error("{0}")]
     NotFound(String),
@@ -160,10 +176,47 @@ pub fn embedded_migration_count() -> usize {
     embedded::migrations::runner().get_migrations().len()
 }
 
+/// Set by [`request_interrupt`]; read by every store's progress handler.
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// The memory limit set by [`limit_sqlite_memory`], in bytes (0: none), for error messages.
+static HEAP_LIMIT: AtomicI64 = AtomicI64::new(0);
+
+/// How many SQLite virtual-machine steps run between two looks at the clock
+/// and the interrupt flag: a few microseconds of work.
+const PROGRESS_STEPS: i32 = 1000;
+
+/// Asks every statement that runs under [`Store::set_time_limit`] to stop
+/// soon (Ctrl-C). It only sets an atomic flag, so a signal handler may call it.
+pub fn request_interrupt() {
+    INTERRUPT.store(true, Ordering::SeqCst);
+}
+
+/// True once [`request_interrupt`] was called.
+pub fn interrupt_requested() -> bool {
+    INTERRUPT.load(Ordering::SeqCst)
+}
+
+/// Caps the memory SQLite may hold in this process, over all connections, at
+/// `bytes` (0: no cap). A statement that needs more fails with
+/// [`StoreError::OutOfMemory`] instead of taking the machine's memory.
+/// Process-wide (SQLite's hard heap limit): meant for one-shot commands.
+pub fn limit_sqlite_memory(bytes: u64) {
+    let bytes = i64::try_from(bytes).unwrap_or(i64::MAX);
+    // SAFETY: sqlite3_hard_heap_limit64 only sets a process-wide value under
+    // SQLite's own mutex; any thread may call it at any time.
+    unsafe {
+        rusqlite::ffi::sqlite3_hard_heap_limit64(bytes);
+    }
+    HEAP_LIMIT.store(bytes, Ordering::SeqCst);
+}
+
 /// A claimdb database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The limit set by [`Store::set_time_limit`], to say why a statement stopped.
+    time_limit: Option<Duration>,
 }
 
 impl Store {
@@ -205,7 +258,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            time_limit: None,
+        })
     }
 
     /// Opens an existing database read-only: no write of any kind can go through it.
@@ -220,7 +276,10 @@ impl Store {
         // No other database file may be attached through a read-only store.
         conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
         check_schema(&conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            time_limit: None,
+        })
     }
 
     /// An in-memory database with the current schema (for tests and dry runs).
@@ -228,7 +287,49 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            time_limit: None,
+        })
+    }
+
+    /// From now on, stops any statement of this store once `limit` has passed
+    /// (no time limit when `None`; the time counts from this call, so a
+    /// command's statements share it), and any statement once
+    /// [`request_interrupt`] is called. A stopped statement fails with
+    /// [`StoreError::TimedOut`] or [`StoreError::Interrupted`].
+    pub fn set_time_limit(&mut self, limit: Option<Duration>) -> Result<()> {
+        self.time_limit = limit;
+        let deadline = limit.map(|l| Instant::now() + l);
+        self.conn.progress_handler(
+            PROGRESS_STEPS,
+            Some(move || interrupt_requested() || deadline.is_some_and(|d| Instant::now() >= d)),
+        )?;
+        Ok(())
+    }
+
+    /// Says why a statement failed when a limit stopped it: SQLite only says
+    /// "interrupted" or "out of memory".
+    fn explain_stop(&self, err: StoreError) -> StoreError {
+        let StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) = &err else {
+            return err;
+        };
+        match f.code {
+            rusqlite::ErrorCode::OperationInterrupted if interrupt_requested() => {
+                StoreError::Interrupted
+            }
+            rusqlite::ErrorCode::OperationInterrupted => match self.time_limit {
+                Some(after) => StoreError::TimedOut { after },
+                None => err,
+            },
+            rusqlite::ErrorCode::OutOfMemory => match HEAP_LIMIT.load(Ordering::SeqCst) {
+                0 => err,
+                bytes => StoreError::OutOfMemory {
+                    limit_mb: (bytes as u64).div_ceil(1 << 20),
+                },
+            },
+            _ => err,
+        }
     }
 
     /// The underlying connection, for read queries the CLI composes.
@@ -297,7 +398,10 @@ impl Store {
     /// Runs one statement that must not write (checked by SQLite before it
     /// runs, on top of the read-only connection) and returns its rows.
     pub fn read_only_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
-        let stmt = self.conn.prepare(sql)?;
+        let stmt = self
+            .conn
+            .prepare(sql)
+            .map_err(|e| self.explain_stop(e.into()))?;
         let first_word = first_keyword(sql);
         // Maintenance pragmas count as writes even when SQLite finds nothing
         // to do (`PRAGMA optimize` on fresh statistics runs as a read).
@@ -318,7 +422,7 @@ impl Store {
             return Err(StoreError::WriteRefused);
         }
         drop(stmt);
-        self.rows(sql, params)
+        self.rows(sql, params).map_err(|e| self.explain_stop(e))
     }
 
     /// Claims with their sources (the `claim_sources` view), optionally for
