@@ -161,6 +161,24 @@ impl Rows {
     }
 }
 
+/// A full-text search over claims and what narrows it ([`Store::search_with`]).
+#[derive(Debug, Clone, Default)]
+pub struct Search<'a> {
+    /// An FTS5 query.
+    pub query: &'a str,
+    /// At most this many claims.
+    pub limit: i64,
+    /// Newest articles first (by published date, undated ones last, then
+    /// latest imported), instead of best matches first.
+    pub newest: bool,
+    /// Only claims this source backs (a name or alias, followed through merges).
+    pub source: Option<&'a str>,
+    /// Only claims of articles published on or after this day (`YYYY-MM-DD`).
+    pub since: Option<&'a str>,
+    /// Only claims of articles published on or before this day (`YYYY-MM-DD`).
+    pub until: Option<&'a str>,
+}
+
 /// The SHA-256 of a text, in hex: the identity of an article's content.
 pub fn content_hash(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
@@ -453,6 +471,58 @@ impl Store {
             ),
             &[&source_id, &article],
         )
+    }
+
+    /// Full-text search over claims (FTS5 syntax in `query`), best match
+    /// first (or newest first), with a snippet and the sources backing each claim.
+    pub fn search(&self, query: &str, limit: i64, newest: bool) -> Result<Rows> {
+        self.search_with(&Search {
+            query,
+            limit,
+            newest,
+            ..Search::default()
+        })
+    }
+
+    /// Full-text search over claims, narrowed by source and publication
+    /// dates: each claim with a snippet, the sources backing it, its review
+    /// statuses and its article's publication date. Articles without a date
+    /// are left out by `since` and `until`.
+    pub fn search_with(&self, search: &Search) -> Result<Rows> {
+        let source_id = match search.source {
+            Some(name) => Some(
+                self.source_id(name)?
+                    .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))?,
+            ),
+            None => None,
+        };
+        // Both orders score or sort every match (tens of milliseconds for a
+        // common word at a million claims) before the limit applies.
+        let order = if search.newest {
+            "ar.published_at IS NULL, ar.published_at DESC, c.id DESC"
+        } else {
+            "claims_fts.rank, c.id"
+        };
+        // Dates compare on their day: a published_at may carry a time.
+        self.rows(
+            &format!("SELECT c.id AS claim_id, c.article_id,
+                    snippet(claims_fts, 0, '[', ']', '…', 16) AS snippet,
+                    (SELECT group_concat(DISTINCT s.name) FROM attributions a JOIN sources s ON s.id = a.source_id
+                      WHERE a.claim_id = c.id AND a.status <> 'rejected') AS sources,
+                    (SELECT group_concat(DISTINCT a.status) FROM attributions a WHERE a.claim_id = c.id) AS status,
+                    ar.published_at
+             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+             JOIN articles ar ON ar.id = c.article_id
+             WHERE claims_fts MATCH ?1
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM attributions a
+                                          WHERE a.claim_id = c.id AND a.source_id = ?3 AND a.status <> 'rejected'))
+               AND (?4 IS NULL OR substr(ar.published_at, 1, 10) >= ?4)
+               AND (?5 IS NULL OR substr(ar.published_at, 1, 10) <= ?5)
+             ORDER BY {order}
+             LIMIT ?2"),
+            &[&search.query, &search.limit, &source_id, &search.since, &search.until],
+        )
+        .map_err(|e| self.explain_stop(e))
     }
 
     /// Sources with their claim and article counts, most cited first (or by name).
@@ -905,6 +975,26 @@ mod tests {
             assert!(store.read_only_rows(&sql, &[]).is_err(), "{sql}");
         }
         assert!(!other.exists());
+    }
+
+    #[test]
+    fn search_stops_at_the_time_limit_as_queries_do() {
+        let mut store = Store::in_memory().unwrap();
+        for i in 0..50 {
+            let body = format!("{TEXT} Pier {i} stays open.");
+            let reading = read_article(&body, &ArticleMeta::default());
+            let article = NewArticle {
+                body: &body,
+                ..NewArticle::default()
+            };
+            store.import(&article, &reading).unwrap();
+        }
+        assert_eq!(store.search("harbor", 1000, false).unwrap().rows.len(), 50);
+        store.set_time_limit(Some(Duration::ZERO)).unwrap();
+        let err = store.search("harbor", 1000, false).unwrap_err();
+        assert!(matches!(err, StoreError::TimedOut { .. }), "{err}");
+        store.set_time_limit(None).unwrap();
+        assert_eq!(store.search("harbor", 1000, true).unwrap().rows.len(), 50);
     }
 
     #[test]
