@@ -235,6 +235,127 @@ pub struct Store {
     conn: Connection,
     /// The limit set by [`Store::set_time_limit`], to say why a statement stopped.
     time_limit: Option<Duration>,
+    /// How a read-only store was opened; `None` for one that may write.
+    read_only: Option<ReadOnlyOpen>,
+    /// Declared after `conn`, so dropped after it: removes the `-wal` and
+    /// `-shm` files the read-only connection left, once it is closed.
+    _tidy: Option<Tidy>,
+}
+
+/// How [`Store::open_read_only`] opens a database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyOpen {
+    /// `mode=ro`: a reader like any other, with SQLite's locks and its
+    /// `-wal`/`-shm` files, safe while others write.
+    Shared,
+    /// `immutable=1`: no locks and no `-wal`/`-shm` files; SQLite trusts that
+    /// nobody changes the file while it is open.
+    Immutable,
+}
+
+impl ReadOnlyOpen {
+    /// The way to open a file, from whether this process may write it and
+    /// its folder, and whether a `-wal` or `-journal` file lies beside it.
+    ///
+    /// Immutable only when this process may not write the file or its
+    /// folder (its reader could otherwise leave a `-shm` it made read-only,
+    /// or cannot make one) and no `-wal` or `-journal` shows a writer at
+    /// work or committed pages still outside the file: immutable would not
+    /// read them. Otherwise shared, which is always safe.
+    pub fn choose(file_writable: bool, folder_writable: bool, journal_beside: bool) -> Self {
+        if (file_writable && folder_writable) || journal_beside {
+            ReadOnlyOpen::Shared
+        } else {
+            ReadOnlyOpen::Immutable
+        }
+    }
+
+    /// The SQLite URI that opens `path` this way (its bytes percent-escaped:
+    /// `?`, `#` and `%` in a file name are not URI syntax).
+    pub fn uri(self, path: &Path) -> String {
+        let mut uri = String::from(if path.is_absolute() {
+            "file://"
+        } else {
+            "file:"
+        });
+        for &b in path_bytes(path).iter() {
+            if b.is_ascii_alphanumeric() || b"/._-~".contains(&b) {
+                uri.push(char::from(b));
+            } else {
+                uri.push_str(&format!("%{b:02X}"));
+            }
+        }
+        uri.push_str(match self {
+            ReadOnlyOpen::Shared => "?mode=ro",
+            ReadOnlyOpen::Immutable => "?mode=ro&immutable=1",
+        });
+        uri
+    }
+}
+
+/// The bytes of a path as the operating system holds them.
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(path.as_os_str().as_bytes())
+}
+
+/// The bytes of a path (as UTF-8, which SQLite expects elsewhere).
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(path.to_string_lossy().into_owned().into_bytes())
+}
+
+/// Whether this process may write `path` (access(2): root may write a
+/// file whose mode says read-only; a read-only file system refuses everyone).
+#[cfg(unix)]
+fn may_write(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(name) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: access(2) reads a NUL-terminated string that outlives the call.
+    unsafe { libc::access(name.as_ptr(), libc::W_OK) == 0 }
+}
+
+/// Whether `path` may be written, as its permissions say.
+#[cfg(not(unix))]
+fn may_write(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// Removes the `-wal` and `-shm` files a read-only connection made beside a
+/// database that had none (SQLite leaves them: a reader may not delete them).
+/// It opens the file for writing without creating it, reads its header and
+/// closes it: SQLite itself then deletes both files, and only when no other
+/// connection, in any process, has the database open.
+#[derive(Debug)]
+struct Tidy(std::path::PathBuf);
+
+/// The file named `path` with `suffix` appended: `c.db-wal` beside `c.db`.
+fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+impl Drop for Tidy {
+    fn drop(&mut self) {
+        if !beside(&self.0, "-wal").exists() && !beside(&self.0, "-shm").exists() {
+            return;
+        }
+        let Ok(conn) = Connection::open_with_flags(
+            &self.0,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        ) else {
+            return;
+        };
+        // A read opens the WAL; closing then deletes it and the -shm when
+        // this is the last connection. Any error just leaves the files.
+        let _ = conn
+            .busy_timeout(Duration::from_secs(1))
+            .and_then(|_| conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0)));
+    }
 }
 
 impl Store {
@@ -279,13 +400,38 @@ impl Store {
         Ok(Store {
             conn,
             time_limit: None,
+            read_only: None,
+            _tidy: None,
         })
     }
 
-    /// Opens an existing database read-only: no write of any kind can go through it.
+    /// Opens an existing database read-only: no write of any kind can go
+    /// through it, and it leaves no file behind that was not there before.
+    ///
+    /// A database this process may write, in a folder it may write, is read
+    /// as any SQLite reader would (`mode=ro`, sharing locks with writers);
+    /// the empty `-wal` and `-shm` files SQLite makes for that are removed
+    /// again when the store is dropped, if no other connection uses them.
+    /// A file or folder it may not write is read as `immutable` (see
+    /// [`ReadOnlyOpen::choose`]): a `-shm` made by this process would be
+    /// read-only and block later writers, and in a read-only folder SQLite
+    /// cannot make one at all.
     pub fn open_read_only(path: &Path) -> Result<Store> {
+        let beside = |suffix: &str| beside(path, suffix).exists();
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file_writable = may_write(path);
+        let folder_writable = may_write(folder);
+        let (wal, shm) = (beside("-wal"), beside("-shm"));
+        let mode = ReadOnlyOpen::choose(file_writable, folder_writable, wal || beside("-journal"));
+        // Made before the connection, so dropped after it, on errors too.
+        let tidy =
+            (mode == ReadOnlyOpen::Shared && file_writable && folder_writable && !wal && !shm)
+                .then(|| Tidy(path.to_path_buf()));
         let conn = Connection::open_with_flags(
-            path,
+            mode.uri(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_URI
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -297,6 +443,8 @@ impl Store {
         Ok(Store {
             conn,
             time_limit: None,
+            read_only: Some(mode),
+            _tidy: tidy,
         })
     }
 
@@ -308,6 +456,8 @@ impl Store {
         Ok(Store {
             conn,
             time_limit: None,
+            read_only: None,
+            _tidy: None,
         })
     }
 
@@ -995,6 +1145,45 @@ mod tests {
         assert!(matches!(err, StoreError::TimedOut { .. }), "{err}");
         store.set_time_limit(None).unwrap();
         assert_eq!(store.search("harbor", 1000, true).unwrap().rows.len(), 50);
+    }
+
+    #[test]
+    fn immutable_only_where_nobody_here_may_write_and_no_journal_is_beside() {
+        use ReadOnlyOpen::{Immutable, Shared};
+        // (file writable, folder writable, -wal or -journal beside) -> open
+        let table = [
+            ((true, true, false), Shared),
+            ((true, true, true), Shared),
+            ((false, true, false), Immutable),
+            ((true, false, false), Immutable),
+            ((false, false, false), Immutable),
+            ((false, true, true), Shared),
+            ((true, false, true), Shared),
+            ((false, false, true), Shared),
+        ];
+        for ((file, folder, journal), expected) in table {
+            assert_eq!(
+                ReadOnlyOpen::choose(file, folder, journal),
+                expected,
+                "file {file}, folder {folder}, journal {journal}"
+            );
+        }
+    }
+
+    #[test]
+    fn uris_escape_what_sqlite_would_read_as_syntax() {
+        assert_eq!(
+            ReadOnlyOpen::Shared.uri(Path::new("/tmp/a b?x=1#y%.db")),
+            "file:///tmp/a%20b%3Fx%3D1%23y%25.db?mode=ro"
+        );
+        assert_eq!(
+            ReadOnlyOpen::Immutable.uri(Path::new("data/c.db")),
+            "file:data/c.db?mode=ro&immutable=1"
+        );
+        assert_eq!(
+            ReadOnlyOpen::Shared.uri(Path::new("file:x.db")),
+            "file:file%3Ax.db?mode=ro"
+        );
     }
 
     #[test]
