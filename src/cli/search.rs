@@ -86,6 +86,15 @@ fn day(flag: &str, value: Option<&str>) -> Result<Option<String>> {
     Ok(Some(value.to_string()))
 }
 
+/// The search text for an error message: its first 60 characters, then "…".
+fn shown(text: &str) -> String {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// Runs the search.
 pub fn run(args: SearchArgs) -> Result<Outcome> {
     let text = args.text.join(" ");
@@ -114,9 +123,10 @@ pub fn run(args: SearchArgs) -> Result<Outcome> {
         since: since.as_deref(),
         until: until.as_deref(),
     };
-    let rows = store
-        .search_with(&search)
-        .map_err(|e| args.limits.explain(&format!("searching for {text:?}"), e))?;
+    let rows = store.search_with(&search).map_err(|e| {
+        args.limits
+            .explain(&format!("searching for {:?}", shown(&text)), e)
+    })?;
     print_rows(&rows, args.format.format_for_terminal())?;
     Ok(Outcome::Done)
 }
@@ -150,6 +160,13 @@ mod tests {
         let over: Vec<String> = (0..=MAX_WORDS).map(|i| format!("w{i}")).collect();
         let err = words_query(&over.join(" ")).unwrap_err().to_string();
         assert!(err.contains("too many words"), "{err}");
+    }
+
+    #[test]
+    fn long_texts_are_cut_in_messages() {
+        assert_eq!(super::shown("pier"), "pier");
+        let long = "é".repeat(100);
+        assert_eq!(super::shown(&long), format!("{}…", "é".repeat(60)));
     }
 
     #[test]
