@@ -42,6 +42,19 @@ fn an_endless_query_stops_at_the_timeout_with_one_line() {
 }
 
 #[test]
+fn limits_too_large_to_reach_are_no_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let huge = u64::MAX.to_string();
+    query(
+        &db,
+        &["SELECT 1 AS n", "--timeout", &huge, "--max-memory", &huge],
+    )
+    .success()
+    .stdout(predicates::str::contains(r#"{"n":1}"#));
+}
+
+#[test]
 fn a_query_needing_too_much_memory_fails_naming_the_flag() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path());

@@ -468,7 +468,8 @@ impl Store {
     /// [`StoreError::TimedOut`] or [`StoreError::Interrupted`].
     pub fn set_time_limit(&mut self, limit: Option<Duration>) -> Result<()> {
         self.time_limit = limit;
-        let deadline = limit.map(|l| Instant::now() + l);
+        // A limit too far to reach (past what the clock can count) is none.
+        let deadline = limit.and_then(|l| Instant::now().checked_add(l));
         self.conn.progress_handler(
             PROGRESS_STEPS,
             Some(move || interrupt_requested() || deadline.is_some_and(|d| Instant::now() >= d)),
