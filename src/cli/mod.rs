@@ -112,8 +112,9 @@ fn unusable_db_path(path: &std::path::Path) -> Option<String> {
     if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
         return Some("not a file path (nothing written there would be kept)".into());
     }
-    // The read-only store opens with URI names on: "file::memory:" or
-    // "file:x.db?mode=memory" would be a database in memory, which keeps nothing.
+    // Writers open with URI names on (rusqlite's default): "file::memory:" or
+    // "file:x.db?mode=memory" would be a database in memory, which keeps
+    // nothing. (The read-only store escapes the path into a URI of its own.)
     let text = path.to_string_lossy();
     if text.starts_with("file:") || text.contains("mode=memory") {
         return Some("SQLite URIs and in-memory names are not accepted: give a file path".into());
