@@ -148,8 +148,9 @@ fn unusable_db_path(path: &std::path::Path) -> Option<String> {
     if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
         return Some("not a file path (nothing written there would be kept)".into());
     }
-    // The read-only store opens with URI names on: "file::memory:" or
-    // "file:x.db?mode=memory" would be a database in memory, which keeps nothing.
+    // Writers open with URI names on (rusqlite's default): "file::memory:" or
+    // "file:x.db?mode=memory" would be a database in memory, which keeps
+    // nothing. (The read-only store escapes the path into a URI of its own.)
     let text = path.to_string_lossy();
     if text.starts_with("file:") || text.contains("mode=memory") {
         return Some("SQLite URIs and in-memory names are not accepted: give a file path".into());
@@ -248,6 +249,11 @@ pub fn run() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(3),
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // Ctrl-C stopped the command: 128 + SIGINT, as a shell reports it.
+        Err(_) if claimdb::store::interrupt_requested() => {
+            eprintln!("claimdb: interrupted");
+            ExitCode::from(130)
+        }
         Err(err) => {
             // Messages echo names and text from the database and the command
             // line: shown visibly, on one line.

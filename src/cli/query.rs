@@ -1,9 +1,14 @@
 //! `claimdb query`: one read-only SQL statement, printed as rows.
+//!
+//! Also the limits every read-only search of the CLI runs under (`--timeout`,
+//! `--max-memory`, Ctrl-C), shared with `claimdb search`.
 
 use super::output::{print_rows, Format, FormatArgs};
 use super::{DbArgs, Outcome};
-use anyhow::{Context, Result};
+use anyhow::Result;
+use claimdb::store::{Store, StoreError};
 use clap::Args;
+use std::time::Duration;
 
 /// Arguments of `claimdb query`.
 #[derive(Debug, Args)]
@@ -14,14 +19,79 @@ pub struct QueryArgs {
     #[arg(short, long = "param")]
     params: Vec<String>,
     #[command(flatten)]
+    limits: LimitArgs,
+    #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
     format: FormatArgs,
 }
 
+/// How long and how much memory a read may take: a mistyped join or an
+/// endless recursive query must not hold the terminal (or the machine).
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Stop after this many seconds (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    timeout: u64,
+    /// Stop when SQLite needs more than this many megabytes of memory (0: no limit).
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    max_memory: u64,
+}
+
+impl LimitArgs {
+    /// Opens the database read-only with the limits on, and makes Ctrl-C stop
+    /// the running statement (a second Ctrl-C ends the process at once).
+    pub fn open(&self, db: &DbArgs) -> Result<Store> {
+        // Before opening: the cap holds for everything SQLite allocates.
+        claimdb::store::limit_sqlite_memory(self.max_memory.saturating_mul(1 << 20));
+        let mut store = db.open_read_only()?;
+        store.set_time_limit((self.timeout > 0).then(|| Duration::from_secs(self.timeout)))?;
+        stop_on_ctrl_c();
+        Ok(store)
+    }
+
+    /// The error of a read, naming the flag when one of its limits stopped it.
+    pub fn explain(&self, what: &str, err: StoreError) -> anyhow::Error {
+        match err {
+            StoreError::TimedOut { after } => {
+                anyhow::anyhow!("{what} stopped after {} s (--timeout)", after.as_secs())
+            }
+            StoreError::OutOfMemory { limit_mb } => anyhow::anyhow!(
+                "{what} stopped: it needed more than {limit_mb} MB of memory (--max-memory)"
+            ),
+            other => anyhow::Error::new(other).context(format!("{what} failed")),
+        }
+    }
+}
+
+/// On Ctrl-C (SIGINT), asks the store to stop the running statement; the
+/// command then fails and `run` exits with 130, as a shell expects.
+#[cfg(unix)]
+fn stop_on_ctrl_c() {
+    extern "C" fn on_sigint(_: libc::c_int) {
+        // Only an atomic store: safe in a signal handler.
+        claimdb::store::request_interrupt();
+    }
+    // SAFETY: the handler only touches an atomic; the sigaction struct is
+    // fully initialised (zeroed, then an empty mask) before use.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // A second Ctrl-C gets the default action: the process ends at once,
+        // even while it is not in SQLite (printing, waiting on a lock).
+        action.sa_flags = libc::SA_RESETHAND;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+    }
+}
+
+/// Elsewhere Ctrl-C keeps its default action (the process ends).
+#[cfg(not(unix))]
+fn stop_on_ctrl_c() {}
+
 /// Runs the query.
 pub fn run(args: QueryArgs) -> Result<Outcome> {
-    let store = args.db.open_read_only()?;
+    let store = args.limits.open(&args.db)?;
     let params: Vec<&dyn rusqlite::ToSql> = args
         .params
         .iter()
@@ -29,7 +99,7 @@ pub fn run(args: QueryArgs) -> Result<Outcome> {
         .collect();
     let rows = store
         .read_only_rows(&args.sql, &params)
-        .context("query failed")?;
+        .map_err(|e| args.limits.explain("query", e))?;
     print_rows(&rows, args.format.format(Format::Json))?;
     Ok(Outcome::Done)
 }

@@ -697,31 +697,6 @@ impl Store {
         Ok(rows)
     }
 
-    /// Full-text search over claims (FTS5 syntax in `query`), best match
-    /// first (or newest first), with a snippet and the sources backing each claim.
-    pub fn search(&self, query: &str, limit: i64, newest: bool) -> Result<Rows> {
-        // Ranking scores every match (tens of milliseconds for a common word
-        // at a million claims); newest first walks the index backwards and
-        // stops at the limit.
-        let order = if newest {
-            "claims_fts.rowid DESC"
-        } else {
-            "claims_fts.rank, c.id"
-        };
-        self.rows(
-            &format!("SELECT c.id AS claim_id, c.article_id,
-                    snippet(claims_fts, 0, '[', ']', '…', 16) AS snippet,
-                    (SELECT group_concat(DISTINCT s.name) FROM attributions a JOIN sources s ON s.id = a.source_id
-                      WHERE a.claim_id = c.id AND a.status <> 'rejected') AS sources,
-                    (SELECT group_concat(DISTINCT a.status) FROM attributions a WHERE a.claim_id = c.id) AS status
-             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1
-             ORDER BY {order}
-             LIMIT ?2"),
-            &[&query, &limit],
-        )
-    }
-
     /// One source with its aliases, claims and articles (rows of the
     /// `claim_sources` view and one summary row).
     pub fn source_detail(&self, name: &str) -> Result<(Rows, Rows)> {

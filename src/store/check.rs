@@ -277,7 +277,18 @@ impl Store {
         const COMPARE: &str =
             "INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)";
         let mut note = "";
+        const SKIPPED: &str =
+            "; token-level comparison skipped: the file cannot be opened for writing";
         let compared = match self.conn.execute(COMPARE, []) {
+            // Opened immutable: the file or its folder may not be written, so
+            // no connection could run the command (nor make a -shm for it).
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == ErrorCode::ReadOnly
+                    && self.read_only == Some(super::ReadOnlyOpen::Immutable) =>
+            {
+                note = SKIPPED;
+                Ok(())
+            }
             Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::ReadOnly => {
                 // The command counts as a write although it changes nothing: run
                 // it through a second connection that may write, when the file
@@ -288,12 +299,24 @@ impl Store {
                         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                     )
                 }) {
-                    Some(Ok(side)) => {
+                    // SQLite opens a file it may not write read-only, silently.
+                    Some(Ok(side)) if !side.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) => {
                         side.busy_timeout(super::BUSY_TIMEOUT)?;
-                        side.execute(COMPARE, []).map(|_| ())
+                        match side.execute(COMPARE, []) {
+                            Err(rusqlite::Error::SqliteFailure(f, _))
+                                if matches!(
+                                    f.code,
+                                    ErrorCode::ReadOnly | ErrorCode::CannotOpen
+                                ) =>
+                            {
+                                note = SKIPPED;
+                                Ok(())
+                            }
+                            other => other.map(|_| ()),
+                        }
                     }
                     _ => {
-                        note = "; token-level comparison skipped: the file cannot be opened for writing";
+                        note = SKIPPED;
                         Ok(())
                     }
                 }

@@ -11,7 +11,8 @@ use rusqlite::{params, Connection, OpenFlags, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::time::{Duration, Instant};
 
 mod audit;
 mod bulk;
@@ -56,6 +57,21 @@ pub enum StoreError {
     /// The database cannot be written (no permission on the file or its folder).
     #[error("the database file is read-only (no permission to write it)")]
     ReadOnlyFile,
+    /// A statement ran past its time limit and was stopped.
+    #[error("stopped after {} s (the time limit)", .after.as_secs_f64())]
+    TimedOut {
+        /// The time limit it ran into.
+        after: Duration,
+    },
+    /// A statement needed more memory than SQLite may use and was stopped.
+    #[error("stopped: it needed more than {limit_mb} MB of memory (the memory limit)")]
+    OutOfMemory {
+        /// The limit, in megabytes.
+        limit_mb: u64,
+    },
+    /// The user asked to stop (Ctrl-C); the statement was stopped.
+    #[error("interrupted")]
+    Interrupted,
     /// A name or kind given by the user does not exist.
     #[error("{0}")]
     NotFound(String),
@@ -145,6 +161,24 @@ impl Rows {
     }
 }
 
+/// A full-text search over claims and what narrows it ([`Store::search_with`]).
+#[derive(Debug, Clone, Default)]
+pub struct Search<'a> {
+    /// An FTS5 query.
+    pub query: &'a str,
+    /// At most this many claims.
+    pub limit: i64,
+    /// Newest articles first (by published date, undated ones last, then
+    /// latest imported), instead of best matches first.
+    pub newest: bool,
+    /// Only claims this source backs (a name or alias, followed through merges).
+    pub source: Option<&'a str>,
+    /// Only claims of articles published on or after this day (`YYYY-MM-DD`).
+    pub since: Option<&'a str>,
+    /// Only claims of articles published on or before this day (`YYYY-MM-DD`).
+    pub until: Option<&'a str>,
+}
+
 /// The SHA-256 of a text, in hex: the identity of an article's content.
 pub fn content_hash(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
@@ -160,10 +194,168 @@ pub fn embedded_migration_count() -> usize {
     embedded::migrations::runner().get_migrations().len()
 }
 
+/// Set by [`request_interrupt`]; read by every store's progress handler.
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// The memory limit set by [`limit_sqlite_memory`], in bytes (0: none), for error messages.
+static HEAP_LIMIT: AtomicI64 = AtomicI64::new(0);
+
+/// How many SQLite virtual-machine steps run between two looks at the clock
+/// and the interrupt flag: a few microseconds of work.
+const PROGRESS_STEPS: i32 = 1000;
+
+/// Asks every statement that runs under [`Store::set_time_limit`] to stop
+/// soon (Ctrl-C). It only sets an atomic flag, so a signal handler may call it.
+pub fn request_interrupt() {
+    INTERRUPT.store(true, Ordering::SeqCst);
+}
+
+/// True once [`request_interrupt`] was called.
+pub fn interrupt_requested() -> bool {
+    INTERRUPT.load(Ordering::SeqCst)
+}
+
+/// Caps the memory SQLite may hold in this process, over all connections, at
+/// `bytes` (0: no cap). A statement that needs more fails with
+/// [`StoreError::OutOfMemory`] instead of taking the machine's memory.
+/// Process-wide (SQLite's hard heap limit): meant for one-shot commands.
+pub fn limit_sqlite_memory(bytes: u64) {
+    let bytes = i64::try_from(bytes).unwrap_or(i64::MAX);
+    // SAFETY: sqlite3_hard_heap_limit64 only sets a process-wide value under
+    // SQLite's own mutex; any thread may call it at any time.
+    unsafe {
+        rusqlite::ffi::sqlite3_hard_heap_limit64(bytes);
+    }
+    HEAP_LIMIT.store(bytes, Ordering::SeqCst);
+}
+
 /// A claimdb database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The limit set by [`Store::set_time_limit`], to say why a statement stopped.
+    time_limit: Option<Duration>,
+    /// How a read-only store was opened; `None` for one that may write.
+    read_only: Option<ReadOnlyOpen>,
+    /// Declared after `conn`, so dropped after it: removes the `-wal` and
+    /// `-shm` files the read-only connection left, once it is closed.
+    _tidy: Option<Tidy>,
+}
+
+/// How [`Store::open_read_only`] opens a database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyOpen {
+    /// `mode=ro`: a reader like any other, with SQLite's locks and its
+    /// `-wal`/`-shm` files, safe while others write.
+    Shared,
+    /// `immutable=1`: no locks and no `-wal`/`-shm` files; SQLite trusts that
+    /// nobody changes the file while it is open.
+    Immutable,
+}
+
+impl ReadOnlyOpen {
+    /// The way to open a file, from whether this process may write it and
+    /// its folder, and whether a `-wal` or `-journal` file lies beside it.
+    ///
+    /// Immutable only when this process may not write the file or its
+    /// folder (its reader could otherwise leave a `-shm` it made read-only,
+    /// or cannot make one) and no `-wal` or `-journal` shows a writer at
+    /// work or committed pages still outside the file: immutable would not
+    /// read them. Otherwise shared, which is always safe.
+    pub fn choose(file_writable: bool, folder_writable: bool, journal_beside: bool) -> Self {
+        if (file_writable && folder_writable) || journal_beside {
+            ReadOnlyOpen::Shared
+        } else {
+            ReadOnlyOpen::Immutable
+        }
+    }
+
+    /// The SQLite URI that opens `path` this way (its bytes percent-escaped:
+    /// `?`, `#` and `%` in a file name are not URI syntax).
+    pub fn uri(self, path: &Path) -> String {
+        let mut uri = String::from(if path.is_absolute() {
+            "file://"
+        } else {
+            "file:"
+        });
+        for &b in path_bytes(path).iter() {
+            if b.is_ascii_alphanumeric() || b"/._-~".contains(&b) {
+                uri.push(char::from(b));
+            } else {
+                uri.push_str(&format!("%{b:02X}"));
+            }
+        }
+        uri.push_str(match self {
+            ReadOnlyOpen::Shared => "?mode=ro",
+            ReadOnlyOpen::Immutable => "?mode=ro&immutable=1",
+        });
+        uri
+    }
+}
+
+/// The bytes of a path as the operating system holds them.
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(path.as_os_str().as_bytes())
+}
+
+/// The bytes of a path (as UTF-8, which SQLite expects elsewhere).
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(path.to_string_lossy().into_owned().into_bytes())
+}
+
+/// Whether this process may write `path` (access(2): root may write a
+/// file whose mode says read-only; a read-only file system refuses everyone).
+#[cfg(unix)]
+fn may_write(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(name) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: access(2) reads a NUL-terminated string that outlives the call.
+    unsafe { libc::access(name.as_ptr(), libc::W_OK) == 0 }
+}
+
+/// Whether `path` may be written, as its permissions say.
+#[cfg(not(unix))]
+fn may_write(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// Removes the `-wal` and `-shm` files a read-only connection made beside a
+/// database that had none (SQLite leaves them: a reader may not delete them).
+/// It opens the file for writing without creating it, reads its header and
+/// closes it: SQLite itself then deletes both files, and only when no other
+/// connection, in any process, has the database open.
+#[derive(Debug)]
+struct Tidy(std::path::PathBuf);
+
+/// The file named `path` with `suffix` appended: `c.db-wal` beside `c.db`.
+fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+impl Drop for Tidy {
+    fn drop(&mut self) {
+        if !beside(&self.0, "-wal").exists() && !beside(&self.0, "-shm").exists() {
+            return;
+        }
+        let Ok(conn) = Connection::open_with_flags(
+            &self.0,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        ) else {
+            return;
+        };
+        // A read opens the WAL; closing then deletes it and the -shm when
+        // this is the last connection. Any error just leaves the files.
+        let _ = conn
+            .busy_timeout(Duration::from_secs(1))
+            .and_then(|_| conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0)));
+    }
 }
 
 impl Store {
@@ -205,13 +397,41 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            time_limit: None,
+            read_only: None,
+            _tidy: None,
+        })
     }
 
-    /// Opens an existing database read-only: no write of any kind can go through it.
+    /// Opens an existing database read-only: no write of any kind can go
+    /// through it, and it leaves no file behind that was not there before.
+    ///
+    /// A database this process may write, in a folder it may write, is read
+    /// as any SQLite reader would (`mode=ro`, sharing locks with writers);
+    /// the empty `-wal` and `-shm` files SQLite makes for that are removed
+    /// again when the store is dropped, if no other connection uses them.
+    /// A file or folder it may not write is read as `immutable` (see
+    /// [`ReadOnlyOpen::choose`]): a `-shm` made by this process would be
+    /// read-only and block later writers, and in a read-only folder SQLite
+    /// cannot make one at all.
     pub fn open_read_only(path: &Path) -> Result<Store> {
+        let beside = |suffix: &str| beside(path, suffix).exists();
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file_writable = may_write(path);
+        let folder_writable = may_write(folder);
+        let (wal, shm) = (beside("-wal"), beside("-shm"));
+        let mode = ReadOnlyOpen::choose(file_writable, folder_writable, wal || beside("-journal"));
+        // Made before the connection, so dropped after it, on errors too.
+        let tidy =
+            (mode == ReadOnlyOpen::Shared && file_writable && folder_writable && !wal && !shm)
+                .then(|| Tidy(path.to_path_buf()));
         let conn = Connection::open_with_flags(
-            path,
+            mode.uri(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_URI
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -220,7 +440,12 @@ impl Store {
         // No other database file may be attached through a read-only store.
         conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
         check_schema(&conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            time_limit: None,
+            read_only: Some(mode),
+            _tidy: tidy,
+        })
     }
 
     /// An in-memory database with the current schema (for tests and dry runs).
@@ -228,7 +453,52 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            time_limit: None,
+            read_only: None,
+            _tidy: None,
+        })
+    }
+
+    /// From now on, stops any statement of this store once `limit` has passed
+    /// (no time limit when `None`; the time counts from this call, so a
+    /// command's statements share it), and any statement once
+    /// [`request_interrupt`] is called. A stopped statement fails with
+    /// [`StoreError::TimedOut`] or [`StoreError::Interrupted`].
+    pub fn set_time_limit(&mut self, limit: Option<Duration>) -> Result<()> {
+        self.time_limit = limit;
+        // A limit too far to reach (past what the clock can count) is none.
+        let deadline = limit.and_then(|l| Instant::now().checked_add(l));
+        self.conn.progress_handler(
+            PROGRESS_STEPS,
+            Some(move || interrupt_requested() || deadline.is_some_and(|d| Instant::now() >= d)),
+        )?;
+        Ok(())
+    }
+
+    /// Says why a statement failed when a limit stopped it: SQLite only says
+    /// "interrupted" or "out of memory".
+    fn explain_stop(&self, err: StoreError) -> StoreError {
+        let StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) = &err else {
+            return err;
+        };
+        match f.code {
+            rusqlite::ErrorCode::OperationInterrupted if interrupt_requested() => {
+                StoreError::Interrupted
+            }
+            rusqlite::ErrorCode::OperationInterrupted => match self.time_limit {
+                Some(after) => StoreError::TimedOut { after },
+                None => err,
+            },
+            rusqlite::ErrorCode::OutOfMemory => match HEAP_LIMIT.load(Ordering::SeqCst) {
+                0 => err,
+                bytes => StoreError::OutOfMemory {
+                    limit_mb: (bytes as u64).div_ceil(1 << 20),
+                },
+            },
+            _ => err,
+        }
     }
 
     /// The underlying connection, for read queries the CLI composes.
@@ -297,7 +567,10 @@ impl Store {
     /// Runs one statement that must not write (checked by SQLite before it
     /// runs, on top of the read-only connection) and returns its rows.
     pub fn read_only_rows(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Rows> {
-        let stmt = self.conn.prepare(sql)?;
+        let stmt = self
+            .conn
+            .prepare(sql)
+            .map_err(|e| self.explain_stop(e.into()))?;
         let first_word = first_keyword(sql);
         // Maintenance pragmas count as writes even when SQLite finds nothing
         // to do (`PRAGMA optimize` on fresh statistics runs as a read).
@@ -318,7 +591,7 @@ impl Store {
             return Err(StoreError::WriteRefused);
         }
         drop(stmt);
-        self.rows(sql, params)
+        self.rows(sql, params).map_err(|e| self.explain_stop(e))
     }
 
     /// Claims with their sources (the `claim_sources` view), optionally for
@@ -349,6 +622,70 @@ impl Store {
             ),
             &[&source_id, &article],
         )
+    }
+
+    /// Full-text search over claims (FTS5 syntax in `query`), best match
+    /// first (or newest first), with a snippet and the sources backing each claim.
+    pub fn search(&self, query: &str, limit: i64, newest: bool) -> Result<Rows> {
+        self.search_with(&Search {
+            query,
+            limit,
+            newest,
+            ..Search::default()
+        })
+    }
+
+    /// Full-text search over claims, narrowed by source and publication
+    /// dates: each claim with a snippet, the sources backing it, its review
+    /// statuses and its article's publication date. Articles without a date
+    /// are left out by `since` and `until`.
+    pub fn search_with(&self, search: &Search) -> Result<Rows> {
+        let source_id = match search.source {
+            Some(name) => Some(
+                self.source_id(name)?
+                    .ok_or_else(|| StoreError::NotFound(format!("no source named '{name}'")))?,
+            ),
+            None => None,
+        };
+        // Both orders score or sort every match (tens of milliseconds for a
+        // common word at a million claims) before the limit applies; the
+        // snippets and sources are made for the claims kept only (made for
+        // every match before sorting, they took most of the time): the hits
+        // are kept first, then each is looked up again (CROSS JOIN: hits
+        // first, else the planner ran the hits once per match).
+        let (score, order) = if search.newest {
+            (
+                "NULL",
+                "published_at IS NULL, published_at DESC, claim_id DESC",
+            )
+        } else {
+            ("claims_fts.rank", "score, claim_id")
+        };
+        // Dates compare on their day: a published_at may carry a time.
+        self.rows(
+            &format!("WITH hits AS MATERIALIZED (
+                 SELECT c.id AS claim_id, c.article_id, ar.published_at, {score} AS score
+                 FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+                 JOIN articles ar ON ar.id = c.article_id
+                 WHERE claims_fts MATCH ?1
+                   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM attributions a
+                                              WHERE a.claim_id = c.id AND a.source_id = ?3 AND a.status <> 'rejected'))
+                   AND (?4 IS NULL OR substr(ar.published_at, 1, 10) >= ?4)
+                   AND (?5 IS NULL OR substr(ar.published_at, 1, 10) <= ?5)
+                 ORDER BY {order}
+                 LIMIT ?2)
+             SELECT h.claim_id, h.article_id,
+                    snippet(claims_fts, 0, '[', ']', '…', 16) AS snippet,
+                    (SELECT group_concat(DISTINCT s.name) FROM attributions a JOIN sources s ON s.id = a.source_id
+                      WHERE a.claim_id = h.claim_id AND a.status <> 'rejected') AS sources,
+                    (SELECT group_concat(DISTINCT a.status) FROM attributions a WHERE a.claim_id = h.claim_id) AS status,
+                    h.published_at
+             FROM hits h CROSS JOIN claims_fts ON claims_fts.rowid = h.claim_id
+             WHERE claims_fts MATCH ?1
+             ORDER BY {order}"),
+            &[&search.query, &search.limit, &source_id, &search.since, &search.until],
+        )
+        .map_err(|e| self.explain_stop(e))
     }
 
     /// Sources with their claim and article counts, most cited first (or by name).
@@ -933,6 +1270,65 @@ mod tests {
             assert!(store.read_only_rows(&sql, &[]).is_err(), "{sql}");
         }
         assert!(!other.exists());
+    }
+
+    #[test]
+    fn search_stops_at_the_time_limit_as_queries_do() {
+        let mut store = Store::in_memory().unwrap();
+        for i in 0..50 {
+            let body = format!("{TEXT} Pier {i} stays open.");
+            let reading = read_article(&body, &ArticleMeta::default());
+            let article = NewArticle {
+                body: &body,
+                ..NewArticle::default()
+            };
+            store.import(&article, &reading).unwrap();
+        }
+        assert_eq!(store.search("harbor", 1000, false).unwrap().rows.len(), 50);
+        store.set_time_limit(Some(Duration::ZERO)).unwrap();
+        let err = store.search("harbor", 1000, false).unwrap_err();
+        assert!(matches!(err, StoreError::TimedOut { .. }), "{err}");
+        store.set_time_limit(None).unwrap();
+        assert_eq!(store.search("harbor", 1000, true).unwrap().rows.len(), 50);
+    }
+
+    #[test]
+    fn immutable_only_where_nobody_here_may_write_and_no_journal_is_beside() {
+        use ReadOnlyOpen::{Immutable, Shared};
+        // (file writable, folder writable, -wal or -journal beside) -> open
+        let table = [
+            ((true, true, false), Shared),
+            ((true, true, true), Shared),
+            ((false, true, false), Immutable),
+            ((true, false, false), Immutable),
+            ((false, false, false), Immutable),
+            ((false, true, true), Shared),
+            ((true, false, true), Shared),
+            ((false, false, true), Shared),
+        ];
+        for ((file, folder, journal), expected) in table {
+            assert_eq!(
+                ReadOnlyOpen::choose(file, folder, journal),
+                expected,
+                "file {file}, folder {folder}, journal {journal}"
+            );
+        }
+    }
+
+    #[test]
+    fn uris_escape_what_sqlite_would_read_as_syntax() {
+        assert_eq!(
+            ReadOnlyOpen::Shared.uri(Path::new("/tmp/a b?x=1#y%.db")),
+            "file:///tmp/a%20b%3Fx%3D1%23y%25.db?mode=ro"
+        );
+        assert_eq!(
+            ReadOnlyOpen::Immutable.uri(Path::new("data/c.db")),
+            "file:data/c.db?mode=ro&immutable=1"
+        );
+        assert_eq!(
+            ReadOnlyOpen::Shared.uri(Path::new("file:x.db")),
+            "file:file%3Ax.db?mode=ro"
+        );
     }
 
     #[test]
