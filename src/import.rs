@@ -126,6 +126,9 @@ pub struct Summary {
     pub notes: Notes,
     /// Whether the full-text index was filled per batch (see [`crate::store::BulkWriter`]).
     pub fast_index: bool,
+    /// Stopped early by [`crate::store::request_interrupt`] (Ctrl-C): the
+    /// articles read by then are stored, the rest were not read.
+    pub interrupted: bool,
 }
 
 /// An input between the reader and the writer.
@@ -274,7 +277,7 @@ pub fn import(
             &mut summary,
             &mut on_event,
         );
-        if written.is_err() {
+        if written.is_err() || summary.interrupted {
             // Stop the reader: it gives up at its next article, and whatever
             // it is sending now is taken and dropped.
             budget.cancel();
@@ -376,12 +379,14 @@ fn write_in_order(
     let mut batch: Vec<Done> = Vec::new();
     let mut batch_bytes = 0;
     loop {
-        let received = if batch.is_empty() {
-            done_rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        } else {
-            done_rx.recv_timeout(IDLE)
-        };
-        match received {
+        // Ctrl-C: what is read so far is stored whole, the rest is left.
+        if crate::store::interrupt_requested() {
+            commit(writer, &mut batch, budget, summary, on_event)?;
+            summary.interrupted = true;
+            return Ok(());
+        }
+        // Never blocked for long, so that a Ctrl-C is seen while inputs are slow.
+        match done_rx.recv_timeout(IDLE) {
             Ok(done) => {
                 waiting.insert(done.seq, done);
                 while let Some(done) = waiting.remove(&next) {

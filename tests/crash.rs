@@ -155,3 +155,59 @@ fn an_import_killed_at_any_moment_loses_nothing_and_resumes() {
         started.elapsed()
     );
 }
+
+/// Ctrl-C (SIGINT) during an import stores the articles read by then, each
+/// whole, says how many in its summary, and exits 130; importing again stores
+/// the rest, each article once.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_an_import_keeping_every_article_read_by_then() {
+    const MANY: usize = 4000;
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    write_articles(&texts, 0..MANY);
+    let db = dir.path().join("c.db");
+    let child = claimdb_process()
+        .args(["import", "--batch", "20", "--jobs", "1", "--db"])
+        .arg(&db)
+        .arg(&texts)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once some articles are committed, Ctrl-C.
+    let started = Instant::now();
+    while !(db.exists() && has_schema(&db) && common::article_count(&db) > 0) {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no article stored"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stdout}\n{stderr}");
+    assert!(stderr.ends_with("claimdb: interrupted\n"), "{stderr}");
+    let stored = assert_consistent(&db);
+    assert!(
+        stored > 0 && stored < MANY,
+        "{stored} of {MANY}: the test did not interrupt"
+    );
+    assert!(
+        stdout.contains(&format!("articles: {stored} new")),
+        "the summary says what was kept: {stdout}"
+    );
+    claimdb()
+        .args(["import", "--db"])
+        .arg(&db)
+        .arg(&texts)
+        .assert()
+        .success();
+    assert_eq!(assert_consistent(&db), MANY);
+}

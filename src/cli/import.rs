@@ -100,6 +100,7 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
             metadata,
         },
     );
+    super::stop_on_ctrl_c();
     let bar = progress_bar(&files, stdin);
     let mut articles_read = 0u64;
     let summary = import(&mut store, articles, &options, |event| match event {
@@ -155,6 +156,10 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
         totals.sources
     )?;
     out.flush()?;
+    if summary.interrupted {
+        // The summary says what was kept; `run` says "interrupted", exit 130.
+        anyhow::bail!("interrupted");
+    }
     Ok(if summary.failed > 0 {
         Outcome::Partial
     } else {

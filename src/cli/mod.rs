@@ -214,6 +214,32 @@ enum Command {
     },
 }
 
+/// On Ctrl-C (SIGINT), asks the store to stop: a running statement fails,
+/// an import stops after the articles already read; `run` then exits with
+/// 130, as a shell expects.
+#[cfg(unix)]
+pub(crate) fn stop_on_ctrl_c() {
+    extern "C" fn on_sigint(_: libc::c_int) {
+        // Only an atomic store: safe in a signal handler.
+        claimdb::store::request_interrupt();
+    }
+    // SAFETY: the handler only touches an atomic; the sigaction struct is
+    // fully initialised (zeroed, then an empty mask) before use.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // A second Ctrl-C gets the default action: the process ends at once,
+        // even while it is not in SQLite (printing, waiting on a lock).
+        action.sa_flags = libc::SA_RESETHAND;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+    }
+}
+
+/// Elsewhere Ctrl-C keeps its default action (the process ends).
+#[cfg(not(unix))]
+pub(crate) fn stop_on_ctrl_c() {}
+
 /// What a command reports besides success or an error.
 pub enum Outcome {
     /// Everything went through.

@@ -46,7 +46,7 @@ impl LimitArgs {
         claimdb::store::limit_sqlite_memory(self.max_memory.saturating_mul(1 << 20));
         let mut store = db.open_read_only()?;
         store.set_time_limit((self.timeout > 0).then(|| Duration::from_secs(self.timeout)))?;
-        stop_on_ctrl_c();
+        super::stop_on_ctrl_c();
         Ok(store)
     }
 
@@ -63,31 +63,6 @@ impl LimitArgs {
         }
     }
 }
-
-/// On Ctrl-C (SIGINT), asks the store to stop the running statement; the
-/// command then fails and `run` exits with 130, as a shell expects.
-#[cfg(unix)]
-fn stop_on_ctrl_c() {
-    extern "C" fn on_sigint(_: libc::c_int) {
-        // Only an atomic store: safe in a signal handler.
-        claimdb::store::request_interrupt();
-    }
-    // SAFETY: the handler only touches an atomic; the sigaction struct is
-    // fully initialised (zeroed, then an empty mask) before use.
-    unsafe {
-        let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        // A second Ctrl-C gets the default action: the process ends at once,
-        // even while it is not in SQLite (printing, waiting on a lock).
-        action.sa_flags = libc::SA_RESETHAND;
-        libc::sigemptyset(&mut action.sa_mask);
-        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
-    }
-}
-
-/// Elsewhere Ctrl-C keeps its default action (the process ends).
-#[cfg(not(unix))]
-fn stop_on_ctrl_c() {}
 
 /// Runs the query.
 pub fn run(args: QueryArgs) -> Result<Outcome> {
