@@ -256,6 +256,12 @@ pub enum Resolution {
         /// The mention it refers back to.
         antecedent: String,
     },
+    /// A document, study or poll named by who issued it ("a Gallup poll",
+    /// "Trump's tweet"): the issuer is the source.
+    Issuer {
+        /// The document as written.
+        document: String,
+    },
     /// Carried over from the previous sentence's attribution.
     Carried,
     /// The article itself (publisher and cited sources) backs the claim.
@@ -277,6 +283,7 @@ impl Resolution {
             Resolution::Fuzzy { .. } => "fuzzy",
             Resolution::Pronoun { .. } => "pronoun",
             Resolution::Anaphor { .. } => "anaphor",
+            Resolution::Issuer { .. } => "issuer",
             Resolution::Carried => "carried",
             Resolution::ArticleLevel => "article_level",
             Resolution::Sourceless => "sourceless",
@@ -304,6 +311,7 @@ impl fmt::Display for Resolution {
             ),
             Resolution::Pronoun { antecedent } => write!(f, "pronoun for '{antecedent}'"),
             Resolution::Anaphor { antecedent } => write!(f, "reference back to '{antecedent}'"),
+            Resolution::Issuer { document } => write!(f, "issuer of '{document}'"),
             Resolution::Carried => f.write_str("carried from the previous sentence"),
             Resolution::Sourceless => f.write_str("no source named in the sentence"),
             Resolution::ArticleLevel => {

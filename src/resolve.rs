@@ -151,6 +151,9 @@ impl<'a> Resolver<'a> {
             let i = self.intern(&outlet.canonical, outlet.kind, strip_lower_the(written));
             return named(i, Resolution::KnownOutlet);
         }
+        if let Some(found) = self.issuer(&toks, &lower, written) {
+            return found;
+        }
         let capitalized: Vec<usize> = (0..toks.len())
             .filter(|&k| {
                 let w = lower[k].as_ref();
@@ -276,11 +279,16 @@ impl<'a> Resolver<'a> {
         let lex = Lexicon::get();
         // "Jeb Bush, the former governor" / "Sen. Rand Paul (R-Ky.)": the name
         // stands before the appositive or the parenthesis.
-        let toks = match toks.iter().position(|t| {
+        let (toks, lower) = match toks.iter().position(|t| {
             t.kind == TokenKind::Punct && matches!(t.text(self.text), "," | "(" | "-" | "—")
         }) {
-            Some(cut) if cut > 0 => &toks[..cut],
-            _ => toks,
+            Some(cut) if cut > 0 => match self.appositive_name(toks, cut) {
+                // "A Twitter spokesman, Christopher Abboud,": a role, then
+                // the name of the one who holds it: the name wins.
+                Some(end) => (&toks[cut + 1..end], &lower[cut + 1..end]),
+                None => (&toks[..cut], &lower[..cut]),
+            },
+            _ => (toks, lower),
         };
         let mut start = toks
             .iter()
@@ -304,6 +312,173 @@ impl<'a> Resolver<'a> {
         Span::new(toks[start].span.start, toks[toks.len() - 1].span.end)
             .text(self.text)
             .to_string()
+    }
+
+    /// The issuer of a document, study or poll named by it: "a Huffington
+    /// Post review of …", "the YouGov/Economist survey", "Trump's tweet",
+    /// "new Crowdpac research". The issuer is the run of capitalised words
+    /// (with `-` and `/` inside, a possessive after) right before the
+    /// document noun; a demonym or title there ("the Russian report") is not
+    /// an issuer.
+    fn issuer(&mut self, toks: &[Token], lower: &[Cow<str>], written: &str) -> Option<Resolved> {
+        let lex = Lexicon::get();
+        // The document noun heads the mention's first phrase: the search
+        // stops at a comma, a preposition or a relative pronoun ("a person
+        // familiar with Johnson's views" is a person, not Johnson's views).
+        let first_phrase = toks
+            .iter()
+            .zip(lower)
+            .position(|(t, w)| {
+                (t.kind == TokenKind::Punct && t.text(self.text) != "-" && t.text(self.text) != "/")
+                    || matches!(
+                        w.as_ref(),
+                        "of" | "with"
+                            | "in"
+                            | "by"
+                            | "for"
+                            | "from"
+                            | "at"
+                            | "on"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "about"
+                            | "to"
+                    )
+            })
+            .unwrap_or(toks.len());
+        let head = toks[..first_phrase].iter().zip(lower).position(|(t, w)| {
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(self.text)
+                && (lex.source_noun_kind(w) == Some(SourceKind::Document)
+                    || lex.poll_nouns.contains(w.as_ref()))
+        })?;
+        // "New Hampshire polls", "Exit polls": polls in general, of a place
+        // or a kind, not one pollster's poll.
+        if lex.poll_nouns.contains(lower[head].as_ref()) && lower[head].ends_with('s') {
+            return None;
+        }
+        let mut end = head;
+        if end > 0 && toks[end - 1].kind == TokenKind::Clitic {
+            end -= 1;
+        }
+        let joins =
+            |t: &Token| t.kind == TokenKind::Punct && matches!(t.text(self.text), "-" | "/");
+        // "University of Texas", "Freedom of Information": "of" between
+        // capitalised words belongs to the name.
+        let inner_of = |k: usize| {
+            lower[k] == "of" && k > 0 && k + 1 < end && toks[k + 1].is_capitalized(self.text)
+        };
+        let mut start = end;
+        while start > 0
+            && (toks[start - 1].is_capitalized(self.text)
+                || (joins(&toks[start - 1]) && start > 1 && start < end)
+                || (start < end && inner_of(start - 1)))
+        {
+            start -= 1;
+        }
+        // "a September Washington Post-ABC News poll": the month is when.
+        while start < end && lex.time_words.contains(lower[start].as_ref()) {
+            start += 1;
+        }
+        while start < end && joins(&toks[start]) {
+            start += 1;
+        }
+        // An article opening the run ("The IG report", "A CNN/ORC poll") is
+        // not part of the issuer's name.
+        if start < end && matches!(lower[start].as_ref(), "the" | "a" | "an") {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // The issuer comes early: "the latest CNN/ORC poll", not "a federal
+        // judge handling a Freedom of Information Act request".
+        const ISSUER_REACH: usize = 3;
+        if start > ISSUER_REACH {
+            return None;
+        }
+        let words: Vec<&str> = toks[start..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
+            .collect();
+        if words.iter().all(|w| {
+            lex.place_of(w).is_some()
+                || lex.is_title(w)
+                || lex.is_function_word(w)
+                || lex.source_noun_kind(w).is_some()
+        }) {
+            return None;
+        }
+        let name = Span::new(toks[start].span.start, toks[end - 1].span.end)
+            .text(self.text)
+            .to_string();
+        // A single capitalised word opening the mention may be capitalised
+        // only because it opens the sentence ("One tweet", "Early analysis"):
+        // it is an issuer only when the article knows it as a name.
+        let opens_mention = toks[..start]
+            .iter()
+            .zip(lower)
+            .all(|(t, w)| t.kind == TokenKind::Punct || matches!(w.as_ref(), "the" | "a" | "an"));
+        let known = lex.outlet(strip_lower_the(&name)).is_some()
+            || self.by_alias.contains_key(&name.to_lowercase())
+            || self
+                .persons
+                .iter()
+                .any(|p| p.surname == name.to_lowercase() || p.name == name);
+        let acronym =
+            name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        if words.len() == 1 && opens_mention && !known && !acronym && !name.contains(['/', '-']) {
+            return None;
+        }
+        let how = Resolution::Issuer {
+            document: written.to_string(),
+        };
+        let source = if let Some(outlet) = lex.outlet(strip_lower_the(&name)) {
+            self.intern(&outlet.canonical, outlet.kind, &name)
+        } else if let Some(&i) = self.by_alias.get(&name.to_lowercase()) {
+            i
+        } else if let Some(Resolved {
+            source: Some(i), ..
+        }) = self.person_match(&name)
+        {
+            i
+        } else {
+            // An issuer not otherwise known may be a person ("the Rove
+            // ad") or a body ("Crowdpac research"): its kind is not guessed.
+            let kind = if looks_like_person(&name) {
+                SourceKind::Person
+            } else {
+                SourceKind::Unknown
+            };
+            self.intern(&name, kind, &name)
+        };
+        Some(Resolved {
+            source: Some(source),
+            how,
+        })
+    }
+
+    /// Where the name ends when a description ending in a lower-case noun
+    /// is followed, after the comma at `comma`, by a person's name of two to
+    /// four capitalised words ("another Twitter user, Johanna Bayer,").
+    fn appositive_name(&self, toks: &[Token], comma: usize) -> Option<usize> {
+        let role_head = &toks[comma - 1];
+        if role_head.kind != TokenKind::Word || role_head.is_capitalized(self.text) {
+            return None;
+        }
+        let start = comma + 1;
+        let end = (start..toks.len())
+            .find(|&k| !toks[k].is_capitalized(self.text))
+            .unwrap_or(toks.len());
+        let words = end - start;
+        let ends_well = end == toks.len() || toks[end].kind == TokenKind::Punct;
+        if !(2..=4).contains(&words) || !ends_well {
+            return None;
+        }
+        let name = Span::new(toks[start].span.start, toks[end - 1].span.end);
+        looks_like_person(name.text(self.text)).then_some(end)
     }
 
     /// A source seen before whose name words hold this name's words, with
@@ -817,6 +992,54 @@ mod tests {
             true,
         );
         assert_eq!(r.sources[cheung.source.unwrap()].name, "Steven Cheung");
+    }
+
+    #[test]
+    fn an_appositive_name_wins_over_the_role() {
+        let text =
+            "T\n\nA harbor spokesman, Tomas Holm, said no. The board chair, Anna Berg, agreed.";
+        let mut r = resolver(text);
+        let holm = r.mention(span_of(text, "A harbor spokesman, Tomas Holm", 0), true);
+        assert_eq!(r.sources[holm.source.unwrap()].name, "Tomas Holm");
+        assert_eq!(r.sources[holm.source.unwrap()].kind, SourceKind::Person);
+        let berg = r.mention(span_of(text, "The board chair, Anna Berg,", 0), true);
+        assert_eq!(r.sources[berg.source.unwrap()].name, "Anna Berg");
+    }
+
+    #[test]
+    fn a_document_or_poll_stands_for_its_issuer() {
+        let text = "T\n\nMayor Lena Ortiz spoke. A new Harbor Institute survey found gains. \
+                    The latest Reuters/Ipsos poll agreed. Ortiz's tweet said more. \
+                    A Washington Post analysis of port records disagreed. \
+                    Harbor polls showed a tie. One report said so. \
+                    A person familiar with Ortiz's views said no.";
+        let mut r = resolver(text);
+        let mut issuer = |needle: &str| {
+            let res = r.mention(span_of(text, needle, 0), true);
+            let name = res.source.map(|i| r.sources[i].name.clone());
+            (name, res.how.key())
+        };
+        assert_eq!(
+            issuer("A new Harbor Institute survey"),
+            (Some("Harbor Institute".into()), "issuer")
+        );
+        assert_eq!(
+            issuer("The latest Reuters/Ipsos poll"),
+            (Some("Reuters/Ipsos".into()), "issuer")
+        );
+        assert_eq!(
+            issuer("Ortiz's tweet"),
+            (Some("Lena Ortiz".into()), "issuer")
+        );
+        assert_eq!(
+            issuer("A Washington Post analysis of port records"),
+            (Some("The Washington Post".into()), "issuer")
+        );
+        // Polls in general, a capital that only opens the sentence, and a
+        // document inside a description of someone else have no issuer.
+        assert_ne!(issuer("Harbor polls").1, "issuer");
+        assert_ne!(issuer("One report").1, "issuer");
+        assert_ne!(issuer("A person familiar with Ortiz's views").1, "issuer");
     }
 
     #[test]
