@@ -830,8 +830,20 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// The source a name stands for: an alias first (merges move aliases), then a
 /// name, following a merged source to the one it was merged into. One row,
 /// NULL when nothing matches.
+/// The source a name or any alias stands for (a user's look-up: "pesezhkian").
 const FIND_SOURCE: &str = "SELECT coalesce(
     (SELECT source_id FROM source_aliases WHERE alias = ?1),
+    (SELECT coalesce(merged_into, id) FROM sources WHERE name = ?1))";
+
+/// The source an extracted name stands for across articles: its canonical
+/// name, or an alias, except that a one-word alias of a person (a bare
+/// surname or first name another article saw) identifies no one unless a
+/// reviewer made it: "Johnson" from "Mike Johnson" must not turn "Boris
+/// Johnson" into Mike.
+const IDENTIFY_SOURCE: &str = "SELECT coalesce(
+    (SELECT a.source_id FROM source_aliases a JOIN sources s ON s.id = a.source_id
+      WHERE a.alias = ?1
+        AND (a.origin = 'manual' OR s.kind <> 'person' OR instr(trim(?1), ' ') > 0)),
     (SELECT coalesce(merged_into, id) FROM sources WHERE name = ?1))";
 
 /// Finds the source by its name or any alias, or creates it. Returns its id
@@ -843,9 +855,14 @@ fn upsert_source(
     kind: SourceKind,
     aliases: &[String],
 ) -> Result<(i64, bool)> {
-    let mut find = tx.prepare_cached(FIND_SOURCE)?;
+    let mut find = tx.prepare_cached(IDENTIFY_SOURCE)?;
     let mut existing: Option<i64> = find.query_row([name], |r| r.get(0))?;
-    for alias in aliases {
+    // A person's one-word aliases ("Johnson") name them inside their article
+    // only: they never join another article's source.
+    let identifying = aliases
+        .iter()
+        .filter(|a| kind != SourceKind::Person || a.trim().contains(' '));
+    for alias in identifying {
         if existing.is_some() {
             break;
         }
