@@ -74,6 +74,26 @@ enum SourcesAction {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Undo a merge: what it moved goes back to the source merged away (logged).
+    Unmerge {
+        /// The merged-away source, by the name it had.
+        from: String,
+        #[command(flatten)]
+        reviewer: ReviewerArgs,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Take a name away from a source; extraction will not give it back (logged).
+    Unalias {
+        /// The source (name or alias).
+        name: String,
+        /// The alias to remove.
+        alias: String,
+        #[command(flatten)]
+        reviewer: ReviewerArgs,
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Set a source's kind by hand; extraction will not change it again (logged).
     Kind {
         /// The source (name or alias).
@@ -172,6 +192,46 @@ pub fn run(args: SourcesArgs) -> Result<Outcome> {
                 outcome.attributions,
                 outcome.aliases,
                 outcome.log_id,
+                v(&by.name)
+            )?;
+        }
+        Some(SourcesAction::Unmerge {
+            from,
+            reviewer: who,
+            db,
+        }) => {
+            let mut store = db.open_existing()?;
+            let by = who.reviewer();
+            let outcome = store
+                .unmerge_source(&from, &by)
+                .with_context(|| format!("unmerging '{from}'"))?;
+            writeln!(
+                out,
+                "'{}' is its own source again, apart from '{}': {} attribution(s) and {} alias(es) moved back (log entry {}, by {})",
+                v(&outcome.from),
+                v(&outcome.into),
+                outcome.attributions,
+                outcome.aliases,
+                outcome.log_id,
+                v(&by.name)
+            )?;
+        }
+        Some(SourcesAction::Unalias {
+            name,
+            alias,
+            reviewer: who,
+            db,
+        }) => {
+            let mut store = db.open_existing()?;
+            let by = who.reviewer();
+            store
+                .remove_alias(&name, &alias, &by)
+                .with_context(|| format!("removing alias '{alias}' from '{name}'"))?;
+            writeln!(
+                out,
+                "'{}' is no longer an alias of '{}' (by {})",
+                v(&alias),
+                v(&name),
                 v(&by.name)
             )?;
         }

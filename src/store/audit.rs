@@ -81,6 +81,85 @@ fn append_log(tx: &Transaction, by: &Reviewer, entry: LogEntry) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
+/// Writes down, under merge `log_id`, everything the merge of `from` into
+/// `into` is about to move, so that `unmerge_source` can put it back.
+fn record_merge_moves(tx: &Transaction, log_id: i64, from: i64, into: i64) -> Result<()> {
+    for (what, select) in [
+        (
+            "attribution",
+            "SELECT id, NULL FROM attributions WHERE source_id = ?1",
+        ),
+        (
+            "via",
+            "SELECT id, NULL FROM attributions WHERE via_source_id = ?1",
+        ),
+        (
+            "citation_moved",
+            "SELECT article_id, NULL FROM article_citations c WHERE source_id = ?1
+             AND NOT EXISTS (SELECT 1 FROM article_citations d
+                             WHERE d.article_id = c.article_id AND d.source_id = ?2)",
+        ),
+        (
+            "citation_shared",
+            "SELECT article_id, NULL FROM article_citations c WHERE source_id = ?1
+             AND EXISTS (SELECT 1 FROM article_citations d
+                         WHERE d.article_id = c.article_id AND d.source_id = ?2)",
+        ),
+        (
+            "publisher",
+            "SELECT id, NULL FROM articles WHERE publisher_id = ?1",
+        ),
+        (
+            "alias",
+            "SELECT NULL, alias FROM source_aliases WHERE source_id = ?1",
+        ),
+        (
+            "merged_source",
+            "SELECT id, NULL FROM sources WHERE merged_into = ?1",
+        ),
+    ] {
+        // ?2 is only named by the citation queries; SQLite takes the extra value.
+        let sql = format!(
+            "INSERT INTO merge_moves (log_id, what, ref_id, ref_text)
+             SELECT ?3, '{what}', m.* FROM ({select}) m"
+        );
+        tx.execute(&sql, params![from, into, log_id])?;
+    }
+    Ok(())
+}
+
+/// Writes down one thing merge `log_id` changed.
+fn record_move(
+    tx: &Transaction,
+    log_id: i64,
+    what: &str,
+    ref_id: Option<i64>,
+    ref_text: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO merge_moves (log_id, what, ref_id, ref_text) VALUES (?1, ?2, ?3, ?4)",
+        params![log_id, what, ref_id, ref_text],
+    )?;
+    Ok(())
+}
+
+/// The source `id` leads to through merges (itself when not merged).
+fn follow_merges(tx: &Transaction, id: i64) -> Result<i64> {
+    let mut current = id;
+    for _ in 0..MAX_MERGE_STEPS {
+        let next: Option<i64> = tx.query_row(
+            "SELECT merged_into FROM sources WHERE id = ?1",
+            [current],
+            |r| r.get(0),
+        )?;
+        match next {
+            Some(n) if n != current => current = n,
+            _ => return Ok(current),
+        }
+    }
+    Ok(current)
+}
+
 /// A source as stored: id, name and kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRef {
@@ -119,6 +198,21 @@ pub struct MergeOutcome {
     /// The canonical name of the source merged away.
     pub from: String,
     /// The canonical name of the source that stays.
+    pub into: String,
+}
+
+/// What undoing a merge did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmergeOutcome {
+    /// The review log entry.
+    pub log_id: i64,
+    /// Attributions back on the source that had been merged away.
+    pub attributions: usize,
+    /// Aliases back on it.
+    pub aliases: usize,
+    /// The source restored.
+    pub from: String,
+    /// The source it had been merged into.
     pub into: String,
 }
 
@@ -332,6 +426,20 @@ impl Store {
                 from.name
             )));
         }
+        // The log entry first: what moves is recorded under it, so that
+        // `unmerge` can put back exactly this (see `record_merge_moves`).
+        let log_id = append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "merge",
+                source_id: Some(from.id),
+                from: Some(from.name.clone()),
+                to: Some(into.name.clone()),
+                ..LogEntry::default()
+            },
+        )?;
+        record_merge_moves(&tx, log_id, from.id, into.id)?;
         let attributions = tx.execute(
             "UPDATE attributions SET source_id = ?2 WHERE source_id = ?1",
             params![from.id, into.id],
@@ -357,30 +465,25 @@ impl Store {
             "UPDATE source_aliases SET source_id = ?2 WHERE source_id = ?1",
             params![from.id, into.id],
         )?;
-        tx.execute(
+        let added_alias = tx.execute(
             "INSERT OR IGNORE INTO source_aliases (alias, source_id, origin) VALUES (?1, ?2, 'manual')",
             params![from.name, into.id],
         )?;
+        if added_alias > 0 {
+            record_move(&tx, log_id, "added_alias", None, Some(&from.name))?;
+        }
         tx.execute(
             "UPDATE sources SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1",
             params![from.id, into.id],
         )?;
         // The kept source learns a kind it did not know.
-        tx.execute(
-            "UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'",
+        let learned = tx.execute(
+            "UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind = 'unknown' AND ?2 <> 'unknown'",
             params![into.id, from.kind],
         )?;
-        let log_id = append_log(
-            &tx,
-            by,
-            LogEntry {
-                action: "merge",
-                source_id: Some(from.id),
-                from: Some(from.name.clone()),
-                to: Some(into.name.clone()),
-                ..LogEntry::default()
-            },
-        )?;
+        if learned > 0 {
+            record_move(&tx, log_id, "kind", None, Some("unknown"))?;
+        }
         tx.commit()?;
         Ok(MergeOutcome {
             log_id,
@@ -425,6 +528,189 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Undoes the merge of source `from` (its own name, as it was before the
+    /// merge): what that merge moved and still lies where it put it goes
+    /// back, and `from` is a source of its own again. An attribution a
+    /// reviewer reassigned since stays where the reviewer put it. Logged.
+    pub fn unmerge_source(&mut self, from: &str, by: &Reviewer) -> Result<UnmergeOutcome> {
+        let from_name = require_name(from)?;
+        let tx = self.write_transaction()?;
+        let merged: Option<(i64, String, i64)> = tx
+            .query_row(
+                "SELECT id, name, merged_into FROM sources WHERE name = ?1 AND merged_into IS NOT NULL",
+                [from_name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((from_id, from_name, into_id)) = merged else {
+            return Err(StoreError::Conflict(format!(
+                "'{from_name}' is not a merged source (give the name it had before the merge; \
+                 claimdb sources show NAME lists 'merged_from')"
+            )));
+        };
+        let merge_log: Option<i64> = tx.query_row(
+            "SELECT max(id) FROM review_log WHERE action = 'merge' AND source_id = ?1",
+            [from_id],
+            |r| r.get(0),
+        )?;
+        let recorded: i64 = match merge_log {
+            Some(log) => tx.query_row(
+                "SELECT count(*) FROM merge_moves WHERE log_id = ?1",
+                [log],
+                |r| r.get(0),
+            )?,
+            None => 0,
+        };
+        let Some(merge_log) = merge_log.filter(|_| recorded > 0) else {
+            return Err(StoreError::Conflict(format!(
+                "the merge of '{from_name}' was made before claimdb recorded what merges move \
+                 (schema version 4): move its attributions back one by one with claimdb review ID --reassign"
+            )));
+        };
+        let into_name: String =
+            tx.query_row("SELECT name FROM sources WHERE id = ?1", [into_id], |r| {
+                r.get(0)
+            })?;
+        // The merge moved `from`'s rows to the source it merged into; that
+        // source may since have been merged on, so "still where it put it"
+        // means on any source `into` now leads to.
+        let kept_now = follow_merges(&tx, into_id)?;
+        let moved = |what: &str| -> Result<Vec<(Option<i64>, Option<String>)>> {
+            let mut stmt = tx.prepare_cached(
+                "SELECT ref_id, ref_text FROM merge_moves WHERE log_id = ?1 AND what = ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![merge_log, what], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        };
+        let mut attributions = 0;
+        for (id, _) in moved("attribution")? {
+            attributions += tx.execute(
+                "UPDATE attributions SET source_id = ?2 WHERE id = ?1 AND source_id IN (?3, ?4)",
+                params![id, from_id, into_id, kept_now],
+            )?;
+        }
+        for (id, _) in moved("via")? {
+            tx.execute(
+                "UPDATE attributions SET via_source_id = ?2 WHERE id = ?1 AND via_source_id IN (?3, ?4)",
+                params![id, from_id, into_id, kept_now],
+            )?;
+        }
+        for (article, _) in moved("citation_moved")? {
+            tx.execute(
+                "DELETE FROM article_citations WHERE article_id = ?1 AND source_id IN (?2, ?3)",
+                params![article, into_id, kept_now],
+            )?;
+            tx.execute(
+                "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
+                params![article, from_id],
+            )?;
+        }
+        for (article, _) in moved("citation_shared")? {
+            tx.execute(
+                "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
+                params![article, from_id],
+            )?;
+        }
+        for (article, _) in moved("publisher")? {
+            tx.execute(
+                "UPDATE articles SET publisher_id = ?2 WHERE id = ?1 AND publisher_id IN (?3, ?4)",
+                params![article, from_id, into_id, kept_now],
+            )?;
+        }
+        let mut aliases = 0;
+        for (_, alias) in moved("alias")? {
+            aliases += tx.execute(
+                "UPDATE source_aliases SET source_id = ?2 WHERE alias = ?1 AND source_id IN (?3, ?4)",
+                params![alias, from_id, into_id, kept_now],
+            )?;
+        }
+        for (_, alias) in moved("added_alias")? {
+            tx.execute(
+                "DELETE FROM source_aliases WHERE alias = ?1 AND source_id IN (?2, ?3)",
+                params![alias, into_id, kept_now],
+            )?;
+        }
+        for (id, _) in moved("merged_source")? {
+            tx.execute(
+                "UPDATE sources SET merged_into = ?2 WHERE id = ?1 AND merged_into IN (?3, ?4)",
+                params![id, from_id, into_id, kept_now],
+            )?;
+        }
+        for (_, kind) in moved("kind")? {
+            tx.execute(
+                "UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind_origin = 'extracted'",
+                params![into_id, kind],
+            )?;
+        }
+        tx.execute(
+            "UPDATE sources SET merged_into = NULL WHERE id = ?1",
+            [from_id],
+        )?;
+        let log_id = append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "unmerge",
+                source_id: Some(from_id),
+                from: Some(into_name.clone()),
+                to: Some(from_name.clone()),
+                ..LogEntry::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(UnmergeOutcome {
+            log_id,
+            attributions,
+            aliases,
+            from: from_name,
+            into: into_name,
+        })
+    }
+
+    /// Takes `alias` away from the source `name`; extraction will not give
+    /// it back (a reviewer may add it again with `add_alias`). A source's
+    /// own name is not an alias. Logged.
+    pub fn remove_alias(&mut self, name: &str, alias: &str, by: &Reviewer) -> Result<()> {
+        let name = require_name(name)?;
+        let alias = require_name(alias)?;
+        let tx = self.write_transaction()?;
+        let source = require_source_in(&tx, name)?;
+        if source.name.eq_ignore_ascii_case(alias) {
+            return Err(StoreError::Conflict(format!(
+                "'{alias}' is the name of source '{}', not an alias",
+                source.name
+            )));
+        }
+        let removed = tx.execute(
+            "DELETE FROM source_aliases WHERE alias = ?1 AND source_id = ?2",
+            params![alias, source.id],
+        )?;
+        if removed == 0 {
+            return Err(StoreError::Conflict(format!(
+                "'{alias}' is not an alias of '{}'",
+                source.name
+            )));
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO alias_blocks (alias, source_id) VALUES (?1, ?2)",
+            params![alias, source.id],
+        )?;
+        append_log(
+            &tx,
+            by,
+            LogEntry {
+                action: "unalias",
+                source_id: Some(source.id),
+                from: Some(alias.to_string()),
+                ..LogEntry::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Sets a source's kind by hand; extraction no longer changes it. Returns the old kind.

@@ -20,7 +20,7 @@ pub mod check;
 
 pub use audit::{
     Decision, MarkRole, MergeOutcome, NearDuplicate, ReextractOutcome, ReviewOutcome, Reviewer,
-    SourceRef, StoredArticle, StoredMark,
+    SourceRef, StoredArticle, StoredMark, UnmergeOutcome,
 };
 pub use bulk::{ArticleWrite, BulkArticle, BulkWriter, HashProbe};
 
@@ -884,8 +884,12 @@ fn upsert_source(
             (tx.last_insert_rowid(), true)
         }
     };
+    // A name a reviewer took away from this source (`sources unalias`) is
+    // not given back.
     let mut add = tx.prepare_cached(
-        "INSERT OR IGNORE INTO source_aliases (alias, source_id) VALUES (?1, ?2)",
+        "INSERT OR IGNORE INTO source_aliases (alias, source_id)
+         SELECT ?1, ?2 WHERE NOT EXISTS
+             (SELECT 1 FROM alias_blocks WHERE alias = ?1 AND source_id = ?2)",
     )?;
     for alias in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
         add.execute(params![alias, id])?;
