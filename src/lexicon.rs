@@ -82,6 +82,9 @@ pub struct Lexicon {
     pub source_nouns: HashMap<String, SourceKind>,
     /// Heads of vague source mentions (lower case).
     pub anonymous_heads: HashSet<String>,
+    /// Phrases that make a mention a deliberately unnamed source, as
+    /// lower-case words ("familiar with", "on condition of anonymity").
+    anonymity_markers: Vec<Vec<String>>,
     /// Words that are capitalised only at a sentence start (lower case).
     pub function_words: HashSet<String>,
     /// Lower-case modifiers allowed inside a source noun phrase.
@@ -380,6 +383,9 @@ impl Lexicon {
             abbreviations: words_of(include_str!("../lexicons/abbreviations.txt")),
             source_nouns,
             anonymous_heads: words_of(include_str!("../lexicons/anonymous.txt")),
+            anonymity_markers: data_lines(include_str!("../lexicons/anonymity_markers.txt"))
+                .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             function_words: words_of(include_str!("../lexicons/function_words.txt")),
             np_words: words_of(include_str!("../lexicons/np_words.txt")),
             clause_words: words_of(include_str!("../lexicons/clause_words.txt")),
@@ -456,6 +462,16 @@ impl Lexicon {
     /// What a pronoun (any case) may refer to, if `word` is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         with_lower(word, |w| self.pronouns.get(w).copied())
+    }
+
+    /// True when `words` (lower case) hold an anonymity marker ("a person
+    /// familiar with the talks", "officials who spoke on condition of anonymity").
+    pub fn marks_anonymity<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.anonymity_markers.iter().any(|marker| {
+            words
+                .windows(marker.len())
+                .any(|w| w.iter().zip(marker).all(|(a, b)| a.as_ref() == b))
+        })
     }
 
     /// The gender a person pronoun (any case) asks of its antecedent.

@@ -151,6 +151,18 @@ impl<'a> Resolver<'a> {
             let i = self.intern(&outlet.canonical, outlet.kind, strip_lower_the(written));
             return named(i, Resolution::KnownOutlet);
         }
+        // "A person familiar with the talks", "officials who spoke on
+        // condition of anonymity": deliberately unnamed, whatever names the
+        // description holds ("close to the mayor" is not the mayor).
+        if lex.marks_anonymity(&lower) && !self.names_a_person_first(&toks) {
+            let name = strip_article(written.trim_end_matches([',', ' '])).to_string();
+            let name = match name.split_once(' ') {
+                Some((first, rest)) if matches!(first, "A" | "An" | "The") => rest.to_string(),
+                _ => name,
+            };
+            let i = self.intern(&name, SourceKind::Anonymous, &name);
+            return named(i, Resolution::Named);
+        }
         if let Some(found) = self.issuer(&toks, &lower, written) {
             return found;
         }
@@ -458,6 +470,19 @@ impl<'a> Resolver<'a> {
             source: Some(source),
             how,
         })
+    }
+
+    /// True when the mention opens with a person's name ("Ann Lee, a
+    /// lawyer close to the family"): the name, not the description, is the source.
+    fn names_a_person_first(&self, toks: &[Token]) -> bool {
+        let run = toks
+            .iter()
+            .take_while(|t| t.is_capitalized(self.text))
+            .count();
+        run >= 2
+            && looks_like_person(
+                Span::new(toks[0].span.start, toks[run - 1].span.end).text(self.text),
+            )
     }
 
     /// Where the name ends when a description ending in a lower-case noun
@@ -1040,6 +1065,29 @@ mod tests {
         assert_ne!(issuer("Harbor polls").1, "issuer");
         assert_ne!(issuer("One report").1, "issuer");
         assert_ne!(issuer("A person familiar with Ortiz's views").1, "issuer");
+    }
+
+    #[test]
+    fn anonymity_phrasings_are_anonymous_sources() {
+        let text = "T\n\nA person familiar with Holm's views said no. Two officials who spoke on \
+                    condition of anonymity said yes. A source close to the mayor said maybe. \
+                    Ann Lee, a lawyer close to the family, said later.";
+        let mut r = resolver(text);
+        for mention in [
+            "A person familiar with Holm's views",
+            "Two officials who spoke on condition of anonymity",
+            "A source close to the mayor",
+        ] {
+            let res = r.mention(span_of(text, mention, 0), true);
+            let source = &r.sources[res.source.unwrap()];
+            assert_eq!(source.kind, SourceKind::Anonymous, "{mention}: {source:?}");
+        }
+        // A named person described as close to someone is that person.
+        let lee = r.mention(
+            span_of(text, "Ann Lee, a lawyer close to the family", 0),
+            true,
+        );
+        assert_eq!(r.sources[lee.source.unwrap()].name, "Ann Lee");
     }
 
     #[test]
