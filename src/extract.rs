@@ -282,6 +282,7 @@ fn read_frames(
             if contents.crosses(&extraction.content)
                 || contents.crosses(&own)
                 || contents.too_deep(&extraction.content)
+                || contents.too_deep(&own)
             {
                 continue;
             }
@@ -347,6 +348,12 @@ const ASIDE_REACH: usize = 40;
 /// How many tokens back a participle's clause subject, or the start of a
 /// cue's clause, is looked for.
 const CLAUSE_REACH: usize = 60;
+
+/// How many tokens after a cue the frame that ends its content (", X
+/// said", ", according to X") is looked for. Without a reach, each cue of a
+/// sentence scanned the rest of it, quadratic in a long sentence of cues
+/// ("Bob said, - : " run on); the longest PolNeAR sentence has 296 tokens.
+const CONTENT_REACH: usize = 320;
 
 /// How deep attributions are looked for inside other attributions' contents
 /// ("X said they believed Y" holds two).
@@ -2074,7 +2081,9 @@ impl<'a> SentenceView<'a> {
     /// of another attribution (", X said", ", according to X"), else at `last`.
     fn clause_end(&self, i: usize, last: usize) -> usize {
         let last = self.aside_end(i).map_or(last, |close| last.min(close - 1));
-        for j in i + 2..=last {
+        // (A frame further than `CONTENT_REACH` is not looked for: the
+        // content then runs to `last`, as when there is none.)
+        for j in i + 2..=last.min(i + CONTENT_REACH) {
             // "… and called his standing unheard of": a second finite cue verb
             // coordinated with this one starts an attribution of its own.
             if j < last && matches!(self.word(j), "and" | "but") && self.quote_of(j).is_none() {
