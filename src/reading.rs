@@ -90,8 +90,9 @@ pub struct ArticleReading {
 /// to A and B"); later ones are not read. Every claim stated in the article's
 /// own voice is backed by each cited source, so without a cap an article of
 /// sourcing sentences and plain sentences made a row per pair: 64 KB gave
-/// 1.9 million claim-attributions (6.7 GB of JSON Lines, 88 s).
-pub const MAX_CITED_SOURCES: usize = 8;
+/// 1.9 million claim-attributions (6.7 GB of JSON Lines, 88 s). A sourcing
+/// statement names one to three sources.
+pub const MAX_CITED_SOURCES: usize = 4;
 
 /// Reads an article: every statement becomes a claim tied to its sources.
 pub fn read_article(text: &str, meta: &ArticleMeta) -> ArticleReading {
