@@ -48,7 +48,7 @@ fn letters(i: usize) -> String {
 /// The `i`-th piece of a text made of many.
 type Piece = fn(usize) -> String;
 
-/// The shapes, named (the same as in `tests/robustness.rs`).
+/// The shapes, named: those of `tests/robustness.rs`, and an article mixing them.
 fn shapes() -> Vec<(&'static str, Piece)> {
     vec![
         ("nested quotes of every kind", |_| {
