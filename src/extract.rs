@@ -77,7 +77,11 @@ pub fn extract(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>]) -> Vec
             if let Some((r, x)) = open {
                 let same_paragraph = sentences[index - 1].paragraph == sentence.paragraph;
                 let owner = &mut readings[r].extractions[x];
-                if let Some(fragment) = running_quote(text, toks, owner, same_paragraph) {
+                let room = owner.content.len() < MAX_FRAGMENTS;
+                let carried = room
+                    .then(|| running_quote(text, toks, owner, same_paragraph))
+                    .flatten();
+                if let Some(fragment) = carried {
                     if owner.content.is_empty() && is_quotation(text, fragment) {
                         owner.kind = AttributionKind::DirectQuote;
                     }
@@ -223,6 +227,9 @@ fn read_frames(
         reading.extractions.push(found);
     }
     for i in 0..view.toks.len() {
+        if reading.extractions.len() >= MAX_ATTRIBUTIONS_PER_SENTENCE {
+            break;
+        }
         if view.claimed[i] || view.quote_of(i).is_some() {
             continue;
         }
@@ -272,7 +279,11 @@ fn read_frames(
             // content already read here means the two frames disagree on
             // where a statement ends, and the one read first is kept.
             let own: Vec<Span> = own_voice.into_iter().collect();
-            if contents.crosses(&extraction.content) || contents.crosses(&own) {
+            if contents.crosses(&extraction.content)
+                || contents.crosses(&own)
+                || contents.too_deep(&extraction.content)
+                || contents.too_deep(&own)
+            {
                 continue;
             }
             contents.add(&extraction.content);
@@ -286,9 +297,9 @@ fn read_frames(
     }
     // Read last: its subject may be another cue's too ("Warning that …,
     // Bolton said …").
-    if whole {
+    if whole && reading.extractions.len() < MAX_ATTRIBUTIONS_PER_SENTENCE {
         if let Some(found) = view.fronted_participle() {
-            if !contents.crosses(&found.content) {
+            if !contents.crosses(&found.content) && !contents.too_deep(&found.content) {
                 view.claim(&found);
                 reading.extractions.push(found);
             }
@@ -338,9 +349,32 @@ const ASIDE_REACH: usize = 40;
 /// cue's clause, is looked for.
 const CLAUSE_REACH: usize = 60;
 
+/// How many tokens after a cue the frame that ends its content (", X
+/// said", ", according to X") is looked for. Without a reach, each cue of a
+/// sentence scanned the rest of it, quadratic in a long sentence of cues
+/// ("Bob said, - : " run on); the longest PolNeAR sentence has 296 tokens.
+const CONTENT_REACH: usize = 320;
+
 /// How deep attributions are looked for inside other attributions' contents
 /// ("X said they believed Y" holds two).
 const MAX_NESTING: usize = 2;
+
+/// Most contents of one sentence that may hold the same byte: a content
+/// held by this many already is not taken. Contents nest or stay apart, so
+/// a sentence's stored content text is at most this many times its length;
+/// `Bob said "Ann said “Joe said ‘…` (each cue's content running to the end)
+/// stored a claim text per cue, quadratic: 256 KB of it made a database of
+/// 800 MB. PolNeAR never holds more than 3.
+pub const MAX_CONTENT_DEPTH: usize = 6;
+
+/// Most attributions read in one sentence (nested ones included); later
+/// cues are not read. PolNeAR has at most 4 in a sentence.
+pub const MAX_ATTRIBUTIONS_PER_SENTENCE: usize = 24;
+
+/// Most fragments of one content: a quotation running on over more
+/// sentences than this stops carrying on, and the next sentences are read
+/// by themselves. PolNeAR's contents have at most 3.
+pub const MAX_FRAGMENTS: usize = 16;
 
 /// Reads the contents of the attributions found so far as sentences of their
 /// own, so that a report inside a report is found too ("Officials said they
@@ -364,6 +398,9 @@ fn read_nested(
     }
     for extraction in &reading.extractions {
         for fragment in &extraction.content {
+            if reading.extractions.len() + inner.len() >= MAX_ATTRIBUTIONS_PER_SENTENCE {
+                break;
+            }
             // A quotation is all quoted tokens, where no cue is looked for.
             if is_quotation(text, *fragment) {
                 continue;
@@ -386,7 +423,13 @@ fn read_nested(
                     .iter()
                     .chain(&inner)
                     .any(|o| o.cue == e.cue);
-                if reports_speech(text, &e) && !known && !contents.crosses(&e.content) {
+                let room = reading.extractions.len() + inner.len() < MAX_ATTRIBUTIONS_PER_SENTENCE;
+                if room
+                    && reports_speech(text, &e)
+                    && !known
+                    && !contents.crosses(&e.content)
+                    && !contents.too_deep(&e.content)
+                {
                     contents.add(&e.content);
                     inner.push(e);
                 }
@@ -427,6 +470,31 @@ impl Contents {
                 .take_while(|o| o.end < c.end)
                 .any(|o| o.start < c.start);
             starts_inside || ends_inside
+        })
+    }
+
+    /// True when taking `new` would leave some byte inside more than
+    /// [`MAX_CONTENT_DEPTH`] fragments. (Call it on fragments that cross
+    /// none: the fragments then nest, and the deepest point inside a new one
+    /// is its start or the start of a fragment it holds. There are at most
+    /// a few dozen fragments in a sentence; counting them all is cheap.)
+    fn too_deep(&self, new: &[Span]) -> bool {
+        let holding = |p: usize| {
+            self.by_start
+                .iter()
+                .take_while(|o| o.start <= p)
+                .filter(|o| p < o.end)
+                .count()
+        };
+        new.iter().any(|c| {
+            std::iter::once(c.start)
+                .chain(
+                    self.by_start
+                        .iter()
+                        .map(|o| o.start)
+                        .filter(|&p| c.start < p && p < c.end),
+                )
+                .any(|p| holding(p) >= MAX_CONTENT_DEPTH)
         })
     }
 
@@ -2013,7 +2081,9 @@ impl<'a> SentenceView<'a> {
     /// of another attribution (", X said", ", according to X"), else at `last`.
     fn clause_end(&self, i: usize, last: usize) -> usize {
         let last = self.aside_end(i).map_or(last, |close| last.min(close - 1));
-        for j in i + 2..=last {
+        // (A frame further than `CONTENT_REACH` is not looked for: the
+        // content then runs to `last`, as when there is none.)
+        for j in i + 2..=last.min(i + CONTENT_REACH) {
             // "… and called his standing unheard of": a second finite cue verb
             // coordinated with this one starts an attribution of its own.
             if j < last && matches!(self.word(j), "and" | "but") && self.quote_of(j).is_none() {

@@ -13,6 +13,15 @@ use crate::token::{is_abbreviation, is_double_quote};
 /// Longest line, in bytes, still taken for a title when it opens the text.
 const MAX_TITLE_BYTES: usize = 300;
 
+/// Longest sentence, in bytes. A longer run of text with no sentence end is
+/// cut into pieces of at most this size (at a space where there is one), each
+/// read as a sentence of its own. The extractor's frames look around every
+/// cue across its sentence, so a sentence of `n` cues costs about `n²`; with
+/// sentences capped, an article costs time linear in its length whatever its
+/// punctuation ("'He said 'He said …" for a megabyte took minutes). The
+/// longest PolNeAR sentence is about 1,400 bytes: real news is never cut.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// Splits `text` into sentences in reading order.
 ///
 /// The first non-empty line is the title when more text follows it and it is
@@ -29,12 +38,14 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             });
             continue;
         }
-        for span in split_paragraph(text, *line) {
-            sentences.push(Sentence {
-                span,
-                paragraph: index,
-                is_title: false,
-            });
+        for sentence in split_paragraph(text, *line) {
+            for span in cut_long(text, sentence) {
+                sentences.push(Sentence {
+                    span,
+                    paragraph: index,
+                    is_title: false,
+                });
+            }
         }
     }
     sentences
@@ -185,6 +196,31 @@ fn split_paragraph(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// `span` cut into pieces of at most [`MAX_SENTENCE_BYTES`], trimmed: each
+/// cut at the last white space of the second half of the piece, or at the
+/// last character boundary when there is none (a word of kilobytes).
+fn cut_long(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let half = start + MAX_SENTENCE_BYTES / 2;
+        let cut = text[start..limit]
+            .char_indices()
+            .rev()
+            .take_while(|&(k, _)| start + k >= half)
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(limit, |(k, _)| start + k);
+        out.extend(trim(text, Span::new(start, cut)));
+        start = cut;
+    }
+    out.extend(trim(text, Span::new(start, span.end)));
+    out
+}
+
 /// True when the period at `offset` of `slice` closes an abbreviation.
 fn ends_abbreviation(slice: &str, offset: usize) -> bool {
     let before = &slice[..offset];
@@ -284,6 +320,24 @@ mod tests {
     fn em_dash_and_lowercase_after_period_do_not_split() {
         let text = "Talks covered trade—from the EAEU to the UN. e.g. nothing else.";
         assert_eq!(texts(text).len(), 1);
+    }
+
+    #[test]
+    fn a_run_without_sentence_end_is_cut_into_pieces_at_spaces() {
+        // Words of one to three bytes (with multi-byte ones), no period: the
+        // pieces are at most the limit, cut between words, and hold every word.
+        let run = "é said ”Ω a ".repeat(3 * MAX_SENTENCE_BYTES / 12);
+        let text = format!("Title\n\n{run}");
+        let pieces = texts(&text);
+        assert!(pieces.len() > 3, "{}", pieces.len());
+        assert!(pieces[1..].iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        let words: Vec<&str> = pieces[1..].iter().flat_map(|p| p.split(' ')).collect();
+        assert_eq!(words, run.split_whitespace().collect::<Vec<_>>());
+        // One word longer than the limit is cut at a character boundary.
+        let word = "日本".repeat(MAX_SENTENCE_BYTES);
+        let pieces = texts(&word);
+        assert_eq!(pieces.concat(), word);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
     }
 
     #[test]

@@ -411,3 +411,240 @@ fn fuzz_crashes_stay_fixed() {
     }
     assert!(seen > 0, "no crash inputs in {dir}");
 }
+
+// ---------------------------------------------------------------------------
+// Hostile text: what a reading holds grows about linearly with the text, and
+// stays within the caps, whatever the text. These count (sentences, claims,
+// rows, stored bytes); `cargo bench --bench hostile` times the same shapes.
+
+/// A short name made of letters only, distinct for each `i` ("Abcd").
+fn letters(i: usize) -> String {
+    (0..4)
+        .map(|k| {
+            let c = (i / 26usize.pow(k)) % 26;
+            char::from(if k == 0 { b'A' } else { b'a' } + c as u8)
+        })
+        .collect()
+}
+
+/// The `i`-th piece of a text made of many.
+type Piece = fn(usize) -> String;
+
+/// Shapes of text that once cost far more than their length, named.
+fn hostile_shapes() -> Vec<(&'static str, Piece)> {
+    vec![
+        ("nested quotes of every kind", |_| {
+            "Bob said \"Ann said “Joe said ‘Kim said «Lee said 'Max said ".into()
+        }),
+        ("quote marks alone", |_| "\"a “b ‘c «d 'e ’f ”g »h ".into()),
+        ("'He said", |_| "'He said ".into()),
+        ("(Bob said", |_| "(Bob said ".into()),
+        ("no punctuation", |_| {
+            "the mayor told reporters that ".into()
+        }),
+        ("short sentences", |_| "Ann said it rained. ".into()),
+        ("mixed quotes and cues", |_| {
+            "'He said \"the mayor (Bob said “yes” and ‘no’ «now» ".into()
+        }),
+        ("deep parentheses", |_| "(a ".into()),
+        ("commas, dashes and colons", |_| "Bob said, - : — ".into()),
+        ("a quotation running on", |i| {
+            if i == 0 {
+                "\"Yes,\" Bob said. ".into()
+            } else {
+                "\"It rained.\" ".into()
+            }
+        }),
+        ("sourcing sentences among plain ones", |i| {
+            format!(
+                "The Gaze reports on it, referring to {}, {} and {}. Rain fell. ",
+                letters(3 * i),
+                letters(3 * i + 1),
+                letters(3 * i + 2)
+            )
+        }),
+    ]
+}
+
+/// A title and one paragraph of `shape`'s pieces, at least `bytes` long.
+fn hostile_text(shape: Piece, bytes: usize) -> String {
+    let mut text = String::from("Hostile\n\n");
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&shape(i));
+        i += 1;
+    }
+    text
+}
+
+/// What a reading would make the store write.
+#[derive(Debug, Clone, Copy)]
+struct Rows {
+    claims: usize,
+    /// Claim-attributions: one row each.
+    attributions: usize,
+    fragments: usize,
+    /// The claims' text, as stored.
+    text_bytes: usize,
+}
+
+fn rows(text: &str, reading: &ArticleReading) -> Rows {
+    Rows {
+        claims: reading.claims.len(),
+        attributions: reading.claims.iter().map(|c| c.attributions.len()).sum(),
+        fragments: reading.claims.iter().map(|c| c.content.len()).sum(),
+        text_bytes: reading.claims.iter().map(|c| c.text(text).len()).sum(),
+    }
+}
+
+/// Panics unless the reading of `text` keeps within every cap.
+fn check_caps(what: &str, text: &str, reading: &ArticleReading) {
+    use claimdb::extract::{MAX_ATTRIBUTIONS_PER_SENTENCE, MAX_CONTENT_DEPTH, MAX_FRAGMENTS};
+    use claimdb::reading::MAX_CITED_SOURCES;
+    use claimdb::segment::MAX_SENTENCE_BYTES;
+    for s in &reading.sentences {
+        assert!(
+            s.span.len() <= MAX_SENTENCE_BYTES,
+            "{what}: a sentence of {} bytes",
+            s.span.len()
+        );
+        // Attributions found by a cue in this sentence (the article's own
+        // backing of a sentence is not one).
+        let found = reading
+            .claims
+            .iter()
+            .filter(|c| c.sentence == s.span)
+            .flat_map(|c| &c.attributions)
+            .filter(|a| !a.cue.is_empty())
+            .count();
+        assert!(
+            found <= MAX_ATTRIBUTIONS_PER_SENTENCE,
+            "{what}: {found} attributions in one sentence"
+        );
+    }
+    for c in &reading.claims {
+        assert!(
+            c.content.len() <= MAX_FRAGMENTS,
+            "{what}: a content of {} fragments",
+            c.content.len()
+        );
+    }
+    assert!(
+        reading.cited.len() <= MAX_CITED_SOURCES,
+        "{what}: {} cited sources",
+        reading.cited.len()
+    );
+    // The most fragments holding one byte: a sweep over their ends (an end
+    // counts before a start at the same place, fragments being half-open).
+    let mut edges: Vec<(usize, i32)> = reading
+        .claims
+        .iter()
+        .flat_map(|c| &c.content)
+        .flat_map(|f| [(f.start, 1), (f.end, -1)])
+        .collect();
+    edges.sort();
+    let deepest = edges
+        .iter()
+        .scan(0, |depth, &(_, d)| {
+            *depth += d;
+            Some(*depth)
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(
+        deepest as usize <= MAX_CONTENT_DEPTH,
+        "{what}: a byte inside {deepest} contents"
+    );
+    // Hence the stored text: each byte at most that many times, plus the
+    // spaces joining fragments.
+    let stored = rows(text, reading).text_bytes;
+    assert!(
+        stored <= (MAX_CONTENT_DEPTH + 1) * text.len(),
+        "{what}: {stored} bytes of claim text for {} of text",
+        text.len()
+    );
+}
+
+/// Panics unless every count at twice the size is at most 2.3 times the
+/// count at the size (plus `slack`, for the pieces cut at the edges).
+fn check_doubling(what: &str, small: Rows, large: Rows) {
+    let slack = 2 * claimdb::extract::MAX_ATTRIBUTIONS_PER_SENTENCE;
+    let counts = [
+        ("claims", small.claims, large.claims, slack),
+        (
+            "attributions",
+            small.attributions,
+            large.attributions,
+            slack,
+        ),
+        ("fragments", small.fragments, large.fragments, slack),
+        (
+            "claim text bytes",
+            small.text_bytes,
+            large.text_bytes,
+            2 * claimdb::segment::MAX_SENTENCE_BYTES,
+        ),
+    ];
+    for (name, at_n, at_2n, slack) in counts {
+        assert!(
+            at_2n as f64 <= 2.3 * at_n as f64 + slack as f64,
+            "{what}: {name} grew from {at_n} to {at_2n} when the text doubled"
+        );
+    }
+}
+
+/// Each hostile shape at 8, 16 and 32 KB: the reading is valid, within the
+/// caps, and every count grows at most 2.3 times per doubling. Before the
+/// caps, nested quotes stored about 4 times as much claim text per doubling
+/// (34 MB for 64 KB), sourcing sentences 4 times as many rows (1.9 million
+/// for 64 KB), and `'He said` made one sentence of the whole text (quadratic
+/// time).
+#[test]
+fn hostile_text_grows_linearly_and_within_the_caps() {
+    for (what, shape) in hostile_shapes() {
+        let mut previous: Option<Rows> = None;
+        for kb in [8, 16, 32] {
+            let text = hostile_text(shape, kb * 1024);
+            let reading = read_article(&text, &ArticleMeta::default());
+            check_reading(&text, &reading);
+            check_caps(what, &text, &reading);
+            let now = rows(&text, &reading);
+            assert!(now.claims > 0, "{what}: no claims");
+            if let Some(before) = previous {
+                check_doubling(&format!("{what} at {kb} KB"), before, now);
+            }
+            previous = Some(now);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(12))]
+
+    /// A random hostile piece (quote marks, cues, brackets, punctuation)
+    /// repeated to 4 KB and to 8 KB: both readings are valid and within the
+    /// caps, and the larger one holds at most 2.3 times as much.
+    #[test]
+    fn repeated_pieces_grow_linearly_and_within_the_caps(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "said", "told", "He", "Bob", "according to", "that", "who", "saying",
+                "\"", "“", "”", "‘", "’", "'", "«", "»", "(", ")", ",", ":", "—", "-",
+                ".", "?", "reports on it, referring to", "Reuters", "\n",
+            ][..]),
+            1..12,
+        ),
+    ) {
+        let unit = pieces.join(" ") + " ";
+        let shape = |n: usize| unit.repeat(n / unit.len() + 1);
+        let small = format!("Hostile\n\n{}", shape(4 * 1024));
+        let large = format!("Hostile\n\n{}", shape(8 * 1024));
+        let meta = ArticleMeta::default();
+        let (a, b) = (read_article(&small, &meta), read_article(&large, &meta));
+        for (text, reading) in [(&small, &a), (&large, &b)] {
+            check_reading(text, reading);
+            check_caps(&unit, text, reading);
+        }
+        check_doubling(&unit, rows(&small, &a), rows(&large, &b));
+    }
+}
