@@ -157,7 +157,7 @@ impl<'a> Resolver<'a> {
         if lex.marks_anonymity(&lower) && !self.names_a_person_first(&toks) {
             let name = strip_article(written.trim_end_matches([',', ' '])).to_string();
             let name = match name.split_once(' ') {
-                Some((first, rest)) if matches!(first, "A" | "An" | "The") => rest.to_string(),
+                Some(("A" | "An" | "The", rest)) => rest.to_string(),
                 _ => name,
             };
             let i = self.intern(&name, SourceKind::Anonymous, &name);
