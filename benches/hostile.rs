@@ -14,7 +14,7 @@
 //! the thread's CPU time where Linux gives it (a shared machine's other
 //! processes then do not count), else in wall time. The property tests in
 //! `tests/robustness.rs` check the same shapes' counts, not their time.
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 /// The allocator of the `claimdb` binary (see `src/main.rs`).
@@ -27,89 +27,33 @@ const MAX_RATIO: f64 = 2.3;
 /// Shortest read of the smallest size measured (see `main`).
 const MIN_SECS: f64 = 0.03;
 
-/// Added to the number of every name [`letters`] makes; changed before each
-/// read, so that every read meets names it has never seen. (The tagger keeps
-/// what it learnt of a word across sentences and articles, up to a bound: a
-/// small text read again would find all its names known, a large one not,
-/// and the ratio would measure that.)
-static NAMES_FROM: AtomicUsize = AtomicUsize::new(0);
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
 
-/// A short name made of letters only, distinct for each `i` ("Abcdef").
-fn letters(i: usize) -> String {
-    let i = i + NAMES_FROM.load(Ordering::Relaxed);
-    (0..6)
-        .map(|k| {
-            let c = (i / 26usize.pow(k)) % 26;
-            char::from(if k == 0 { b'A' } else { b'a' } + c as u8)
-        })
-        .collect()
-}
+use hostile::{fill, hostile_shapes, Piece, NAMES_FROM};
 
-/// The `i`-th piece of a text made of many.
-type Piece = fn(usize) -> String;
-
-/// The shapes, named: those of `tests/robustness.rs`, and an article mixing them.
+/// The shapes, named: those of `tests/common/hostile.rs`, and an article
+/// mixing them.
 fn shapes() -> Vec<(&'static str, Piece)> {
-    vec![
-        ("nested quotes of every kind", |_| {
-            "Bob said \"Ann said “Joe said ‘Kim said «Lee said 'Max said ".into()
-        }),
-        ("quote marks alone", |_| "\"a “b ‘c «d 'e ’f ”g »h ".into()),
-        ("'He said", |_| "'He said ".into()),
-        ("(Bob said", |_| "(Bob said ".into()),
-        ("no punctuation", |_| {
-            "the mayor told reporters that ".into()
-        }),
-        ("short sentences", |_| "Ann said it rained. ".into()),
-        ("mixed quotes and cues", |_| {
-            "'He said \"the mayor (Bob said “yes” and ‘no’ «now» ".into()
-        }),
-        ("deep parentheses", |_| "(a ".into()),
-        ("commas, dashes and colons", |_| "Bob said, - : — ".into()),
-        ("a quotation running on", |i| {
-            if i == 0 {
-                "\"Yes,\" Bob said. ".into()
-            } else {
-                "\"It rained.\" ".into()
-            }
-        }),
-        ("sourcing sentences among plain ones", |i| {
-            format!(
-                "The Gaze reports on it, referring to {}, {} and {}. Rain fell. ",
-                letters(3 * i),
-                letters(3 * i + 1),
-                letters(3 * i + 2)
-            )
-        }),
-        ("a mixed article", |i| {
-            // Paragraphs of 16 KB, each of one shape in turn.
-            let all = shapes_without_mixed();
-            let (shape, k) = (all[(i / 400) % all.len()].1, i % 400);
-            let piece = shape(i);
-            if k == 0 {
-                format!("\n{piece}")
-            } else {
-                piece
-            }
-        }),
-    ]
-}
-
-/// [`shapes`] but the last one, which mixes them.
-fn shapes_without_mixed() -> Vec<(&'static str, Piece)> {
-    let mut all = shapes();
-    all.pop();
+    let mut all = hostile_shapes();
+    all.push(("a mixed article", |i| {
+        // Paragraphs of 16 KB, each of one shape in turn.
+        let all = hostile_shapes();
+        let (shape, k) = (all[(i / 400) % all.len()].1, i % 400);
+        let piece = shape(i);
+        if k == 0 {
+            format!("\n{piece}")
+        } else {
+            piece
+        }
+    }));
     all
 }
 
 /// A title and `shape`'s pieces, at least `bytes` long.
 fn text(shape: Piece, bytes: usize) -> String {
     let mut text = String::from("Hostile\n\n");
-    let mut i = 0;
-    while text.len() < bytes {
-        text.push_str(&shape(i));
-        i += 1;
-    }
+    fill(&mut text, shape, bytes);
     text
 }
 

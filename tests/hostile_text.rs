@@ -8,50 +8,23 @@
 
 mod common;
 
-use common::{assert_consistent, claimdb, open_read_only};
+use common::{assert_consistent, claimdb, hostile, open_read_only};
 use predicates::prelude::*;
-
-/// A short name made of letters only, distinct for each `i` ("Abcd").
-fn letters(i: usize) -> String {
-    (0..4)
-        .map(|k| {
-            let c = (i / 26usize.pow(k)) % 26;
-            char::from(if k == 0 { b'A' } else { b'a' } + c as u8)
-        })
-        .collect()
-}
 
 /// Paragraphs of `bytes` each, one per hostile shape, after a title.
 fn hostile_article(bytes: usize) -> String {
     // (Runs of "'He said " and "(Bob said " cost time, not rows: they are
     // left to the property tests, to keep this one fast in a debug build.)
-    let shapes: [fn(usize) -> String; 5] = [
-        |_| "Bob said \"Ann said “Joe said ‘Kim said «Lee said 'Max said ".into(),
-        |_| "Bob said, - : — ".into(),
-        |i| {
-            format!(
-                "The Gaze reports on it, referring to {} and {}. Rain fell. ",
-                letters(2 * i),
-                letters(2 * i + 1)
-            )
-        },
-        |i| {
-            if i == 0 {
-                "\"Yes,\" Bob said. ".into()
-            } else {
-                "\"It rained.\" ".into()
-            }
-        },
-        |_| "Ann said it rained. ".into(),
-    ];
     let mut text = String::from("A hostile article\n");
-    for shape in shapes {
+    for name in [
+        "nested quotes of every kind",
+        "commas, dashes and colons",
+        "sourcing sentences among plain ones",
+        "a quotation running on",
+        "short sentences",
+    ] {
         let mut paragraph = String::new();
-        let mut i = 0;
-        while paragraph.len() < bytes {
-            paragraph.push_str(&shape(i));
-            i += 1;
-        }
+        hostile::fill(&mut paragraph, hostile::hostile_shape(name), bytes);
         text.push('\n');
         text.push_str(&paragraph);
         text.push('\n');

@@ -8,10 +8,14 @@
 //! shrunk inputs and stronger invariants. `PROPTEST_CASES=N` runs N cases
 //! per property instead of the small defaults below, for a longer search by hand.
 
+#[path = "common/hostile.rs"]
+mod hostile;
+
 use claimdb::model::Span;
 use claimdb::reading::{read_article, ArticleMeta, ArticleReading};
 use claimdb::segment::segment;
 use claimdb::token::tokenize;
+use hostile::{hostile_shapes, hostile_text};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -416,66 +420,6 @@ fn fuzz_crashes_stay_fixed() {
 // Hostile text: what a reading holds grows about linearly with the text, and
 // stays within the caps, whatever the text. These count (sentences, claims,
 // rows, stored bytes); `cargo bench --bench hostile` times the same shapes.
-
-/// A short name made of letters only, distinct for each `i` ("Abcd").
-fn letters(i: usize) -> String {
-    (0..4)
-        .map(|k| {
-            let c = (i / 26usize.pow(k)) % 26;
-            char::from(if k == 0 { b'A' } else { b'a' } + c as u8)
-        })
-        .collect()
-}
-
-/// The `i`-th piece of a text made of many.
-type Piece = fn(usize) -> String;
-
-/// Shapes of text that once cost far more than their length, named.
-fn hostile_shapes() -> Vec<(&'static str, Piece)> {
-    vec![
-        ("nested quotes of every kind", |_| {
-            "Bob said \"Ann said “Joe said ‘Kim said «Lee said 'Max said ".into()
-        }),
-        ("quote marks alone", |_| "\"a “b ‘c «d 'e ’f ”g »h ".into()),
-        ("'He said", |_| "'He said ".into()),
-        ("(Bob said", |_| "(Bob said ".into()),
-        ("no punctuation", |_| {
-            "the mayor told reporters that ".into()
-        }),
-        ("short sentences", |_| "Ann said it rained. ".into()),
-        ("mixed quotes and cues", |_| {
-            "'He said \"the mayor (Bob said “yes” and ‘no’ «now» ".into()
-        }),
-        ("deep parentheses", |_| "(a ".into()),
-        ("commas, dashes and colons", |_| "Bob said, - : — ".into()),
-        ("a quotation running on", |i| {
-            if i == 0 {
-                "\"Yes,\" Bob said. ".into()
-            } else {
-                "\"It rained.\" ".into()
-            }
-        }),
-        ("sourcing sentences among plain ones", |i| {
-            format!(
-                "The Gaze reports on it, referring to {}, {} and {}. Rain fell. ",
-                letters(3 * i),
-                letters(3 * i + 1),
-                letters(3 * i + 2)
-            )
-        }),
-    ]
-}
-
-/// A title and one paragraph of `shape`'s pieces, at least `bytes` long.
-fn hostile_text(shape: Piece, bytes: usize) -> String {
-    let mut text = String::from("Hostile\n\n");
-    let mut i = 0;
-    while text.len() < bytes {
-        text.push_str(&shape(i));
-        i += 1;
-    }
-    text
-}
 
 /// What a reading would make the store write.
 #[derive(Debug, Clone, Copy)]

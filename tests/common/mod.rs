@@ -5,6 +5,8 @@
 // Each test file uses its own subset of these helpers.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use claimdb::reading::{read_article, ArticleMeta};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
