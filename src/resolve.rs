@@ -62,6 +62,9 @@ pub struct Resolver<'a> {
     persons: Vec<PersonName>,
     /// Sources of in-text attributions with the offset of their mention, newest last.
     history: Vec<(usize, usize)>,
+    /// The issuer of the last poll or survey named by its issuer ("a
+    /// Reuters/Ipsos poll"): what "the poll" refers back to.
+    last_pollster: Option<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -74,6 +77,7 @@ impl<'a> Resolver<'a> {
             by_alias: HashMap::default(),
             persons: person_names(text, tokens),
             history: Vec::new(),
+            last_pollster: None,
         }
     }
 
@@ -264,7 +268,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if head_kind.is_none() || is_person {
-            if let Some(found) = self.person_match(&name) {
+            if let Some(found) = self.person_match(&name, span.start) {
                 return found;
             }
         }
@@ -453,7 +457,7 @@ impl<'a> Resolver<'a> {
             i
         } else if let Some(Resolved {
             source: Some(i), ..
-        }) = self.person_match(&name)
+        }) = self.person_match(&name, toks[0].span.start)
         {
             i
         } else {
@@ -466,6 +470,9 @@ impl<'a> Resolver<'a> {
             };
             self.intern(&name, kind, &name)
         };
+        if lex.poll_nouns.contains(lower[head].as_ref()) {
+            self.last_pollster = Some(source);
+        }
         Some(Resolved {
             source: Some(source),
             how,
@@ -527,18 +534,18 @@ impl<'a> Resolver<'a> {
     }
 
     /// A surname or a misspelling of a person named in the article.
-    fn person_match(&mut self, name: &str) -> Option<Resolved> {
+    fn person_match(&mut self, name: &str, at: usize) -> Option<Resolved> {
         let last = surname(name).to_lowercase();
         if name.split_whitespace().count() == 1 {
-            // The longest full name in the article ending with this surname.
-            let full = self
-                .persons
-                .iter()
-                .filter(|p| p.name.contains(' ') && p.surname == last)
-                .map(|p| p.name.clone())
-                .max_by_key(|n| n.len());
+            let full = self.full_name_for_surname(&last, at);
             if let Some(full) = full {
-                let i = self.intern(&full, SourceKind::Person, name);
+                // A surname two people share names neither of them.
+                let alias = if self.surname_is_shared(&last) {
+                    full.clone()
+                } else {
+                    name.to_string()
+                };
+                let i = self.intern(&full, SourceKind::Person, &alias);
                 return Some(Resolved {
                     source: Some(i),
                     how: Resolution::Surname { full_name: full },
@@ -576,6 +583,61 @@ impl<'a> Resolver<'a> {
                 similarity,
             },
         })
+    }
+
+    /// The full name a bare surname at `at` stands for. One person of that
+    /// surname: theirs (the longest form the article gives). Two or more
+    /// ("Mike Johnson" and "Boris Johnson"): the one the article names most,
+    /// and of those the one named last before `at` — never a merge of them.
+    fn full_name_for_surname(&self, surname_lower: &str, at: usize) -> Option<String> {
+        let mut people: Vec<(String, usize, Option<usize>)> = Vec::new();
+        for p in self
+            .persons
+            .iter()
+            .filter(|p| p.name.contains(' ') && p.surname == surname_lower)
+        {
+            let name = without_middle_initials(&p.name).into_owned();
+            // "Paul Ryan" and "Paul D. Ryan" are one person; a longer form
+            // that holds a shorter one ("Charles Elliott III") is too.
+            let same = people.iter_mut().find(|(n, _, _)| {
+                n == &name
+                    || n.starts_with(&format!("{name} "))
+                    || name.starts_with(&format!("{n} "))
+            });
+            let before = (p.at < at).then_some(p.at);
+            match same {
+                Some((n, count, last_before)) => {
+                    *count += 1;
+                    *last_before = before.max(*last_before);
+                    if name.len() > n.len() {
+                        *n = name;
+                    }
+                }
+                None => people.push((name, 1, before)),
+            }
+        }
+        people
+            .into_iter()
+            .max_by_key(|(_, count, last_before)| (*count, *last_before))
+            .map(|(name, _, _)| name)
+    }
+
+    /// True when the article names two or more people with this surname.
+    fn surname_is_shared(&self, surname_lower: &str) -> bool {
+        let mut first: Option<&str> = None;
+        for p in self
+            .persons
+            .iter()
+            .filter(|p| p.name.contains(' ') && p.surname == surname_lower)
+        {
+            let name = p.name.as_str();
+            match first {
+                None => first = Some(name),
+                Some(f) if f == name || f.starts_with(name) || name.starts_with(f) => {}
+                Some(_) => return true,
+            }
+        }
+        false
     }
 
     /// The gender a person source's name suggests, or that of the person
@@ -659,6 +721,17 @@ impl<'a> Resolver<'a> {
     }
 
     fn anaphor(&self, head: &str, kind: SourceKind) -> Resolved {
+        // "the poll", "the survey": whoever conducted the last one named.
+        if Lexicon::get().poll_nouns.contains(head) {
+            if let Some(i) = self.last_pollster {
+                return Resolved {
+                    source: Some(i),
+                    how: Resolution::Issuer {
+                        document: format!("the {head} by {}", self.sources[i].name),
+                    },
+                };
+            }
+        }
         let head_singular = head.trim_end_matches('s');
         let candidate = self.history.iter().rev().map(|(s, _)| *s).find(|&s| {
             let source = &self.sources[s];
@@ -711,7 +784,13 @@ impl<'a> Resolver<'a> {
         let capitalised = name
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if kind == SourceKind::Person && name.contains(' ') && capitalised {
+        // Not when the article names two people of that surname: each bare
+        // mention is then decided apart (see `full_name_for_surname`).
+        if kind == SourceKind::Person
+            && name.contains(' ')
+            && capitalised
+            && !self.surname_is_shared(&surname(name).to_lowercase())
+        {
             self.add_alias(i, surname(name));
         }
         i
@@ -1065,6 +1144,13 @@ mod tests {
         assert_ne!(issuer("Harbor polls").1, "issuer");
         assert_ne!(issuer("One report").1, "issuer");
         assert_ne!(issuer("A person familiar with Ortiz's views").1, "issuer");
+        // "the poll" refers back to the last pollster named.
+        let text = "T\n\nA Harbor Institute poll found gains. The poll said more.";
+        let mut r = resolver(text);
+        let first = r.mention(span_of(text, "A Harbor Institute poll", 0), true);
+        let again = r.mention(span_of(text, "The poll", 0), true);
+        assert_eq!(again.source, first.source);
+        assert_eq!(again.how.key(), "issuer");
     }
 
     #[test]
@@ -1088,6 +1174,33 @@ mod tests {
             true,
         );
         assert_eq!(r.sources[lee.source.unwrap()].name, "Ann Lee");
+    }
+
+    #[test]
+    fn two_people_of_one_surname_in_an_article_stay_two() {
+        let text = "T\n\nHouse Speaker Mike Johnson met Boris Johnson. Mike Johnson said yes. \
+                    Boris Johnson said no. Boris Johnson left. Johnson said later.";
+        let mut r = resolver(text);
+        let mike = r
+            .mention(span_of(text, "Mike Johnson", 1), true)
+            .source
+            .unwrap();
+        let boris = r
+            .mention(span_of(text, "Boris Johnson", 1), true)
+            .source
+            .unwrap();
+        assert_ne!(mike, boris);
+        assert_eq!(r.sources[mike].name, "Mike Johnson");
+        assert_eq!(r.sources[boris].name, "Boris Johnson");
+        // The bare surname goes to the one the article names most, and is
+        // no alias of either.
+        let later = span_of(text, "Johnson said later", 0);
+        let bare = r.mention(Span::new(later.start, later.start + "Johnson".len()), true);
+        assert_eq!(bare.source, Some(boris));
+        assert!(r
+            .sources
+            .iter()
+            .all(|s| !s.aliases.iter().any(|a| a == "Johnson")));
     }
 
     #[test]
