@@ -48,6 +48,18 @@ struct PersonName {
     titled: bool,
 }
 
+/// A description the article gives a person in an appositive ("Ben Carson,
+/// the retired neurosurgeon,"): "the retired neurosurgeon" later is them.
+#[derive(Debug, Clone)]
+struct Description {
+    /// The person's name as written ("Ben Carson").
+    name: String,
+    /// The description's words in lower case, determiner dropped.
+    words: Vec<String>,
+    /// Byte offset of the description.
+    at: usize,
+}
+
 /// Resolves the mentions of one article, in reading order.
 #[derive(Debug)]
 pub struct Resolver<'a> {
@@ -60,6 +72,11 @@ pub struct Resolver<'a> {
     by_alias: HashMap<String, usize>,
     /// Persons named anywhere in the article (for surnames, fuzzy matches and pronouns).
     persons: Vec<PersonName>,
+    /// What the article calls them in appositives, in reading order.
+    descriptions: Vec<Description>,
+    /// The part-of-speech tag of each tagged word of the article, by its
+    /// start offset: a mention is tokenized again, without tags.
+    tags: HashMap<usize, &'static str>,
     /// Sources of in-text attributions with the offset of their mention, newest last.
     history: Vec<(usize, usize)>,
     /// The issuer of the last poll or survey named by its issuer ("a
@@ -76,6 +93,13 @@ impl<'a> Resolver<'a> {
             source_words: Vec::new(),
             by_alias: HashMap::default(),
             persons: person_names(text, tokens),
+            descriptions: descriptions(text, tokens),
+            tags: tokens
+                .iter()
+                .flatten()
+                .filter(|t| !t.tag.is_empty())
+                .map(|t| (t.span.start, t.tag))
+                .collect(),
             history: Vec::new(),
             last_pollster: None,
         }
@@ -240,6 +264,13 @@ impl<'a> Resolver<'a> {
                     .persons
                     .iter()
                     .any(|p| p.name.eq_ignore_ascii_case(&name) || surname(&p.name) == name));
+        // "the retired neurosurgeon" after "Ben Carson, the retired
+        // neurosurgeon,": the person the article described so.
+        if capitalized.is_empty() && matches!(lower[0].as_ref(), "the" | "this" | "that") {
+            if let Some(found) = self.described(&lower[1..], span.start) {
+                return found;
+            }
+        }
         // "the Florida senator", "the Republican candidate": a title with no
         // name stands for the person last named, as "he" would.
         if titled {
@@ -319,6 +350,20 @@ impl<'a> Resolver<'a> {
         while start < toks.len()
             && (matches!(lower[start].as_ref(), "the" | "a" | "an")
                 && (!toks[start].is_capitalized(self.text) || toks.len() - start > 2))
+        {
+            start += 1;
+        }
+        // "Maybe Donald Trump", "Fascist Trump", "On Trump": a word the
+        // tagger reads as no proper noun, capitalised only by the sentence or
+        // a headline, is no part of the name that follows it.
+        // ("The" is left to the rule above: "The Gaze" is a name.)
+        while start + 1 < toks.len()
+            && toks[start + 1].is_capitalized(self.text)
+            && lower[start] != "the"
+            && self
+                .tags
+                .get(&toks[start].span.start)
+                .is_some_and(|t| !t.starts_with("NNP"))
         {
             start += 1;
         }
@@ -640,6 +685,35 @@ impl<'a> Resolver<'a> {
         false
     }
 
+    /// The person the article last described with these words before `at`
+    /// (the mention's words after its determiner, all found in the
+    /// description and ending in its head noun).
+    fn described(&mut self, words: &[Cow<str>], at: usize) -> Option<Resolved> {
+        let head = words.last()?;
+        let d = self.descriptions.iter().rev().find(|d| {
+            d.at < at
+                && d.words.last() == Some(&head.to_string())
+                && words.iter().all(|w| d.words.iter().any(|x| x == w))
+        })?;
+        let name = d.name.clone();
+        let full = if name.contains(' ') {
+            name.clone()
+        } else {
+            self.full_name_for_surname(&name.to_lowercase(), at)
+                .unwrap_or(name.clone())
+        };
+        let i = match self.by_alias.get(&full.to_lowercase()) {
+            Some(&i) => i,
+            None => self.intern(&full, SourceKind::Person, &name),
+        };
+        Some(Resolved {
+            source: Some(i),
+            how: Resolution::Anaphor {
+                antecedent: self.sources[i].name.clone(),
+            },
+        })
+    }
+
     /// The gender a person source's name suggests, or that of the person
     /// named so in the article ("Mr. Rubin" makes Rubin male).
     fn gender_of(&self, name: &str) -> Option<Gender> {
@@ -915,6 +989,69 @@ fn looks_like_person(name: &str) -> bool {
         && lex.outlet(name).is_none()
 }
 
+/// The longest description an appositive may give, in words.
+const MAX_DESCRIPTION_WORDS: usize = 6;
+
+/// Appositive descriptions of named people: "NAME, the/a DESCRIPTION," where
+/// NAME is two to four capitalised words and the description's last word, its
+/// head, is a lower-case noun ("Donald Trump, the New York businessman,").
+fn descriptions(text: &str, tokenized: &[Vec<Token>]) -> Vec<Description> {
+    let mut out = Vec::new();
+    for toks in tokenized {
+        for comma in 2..toks.len() {
+            if toks[comma].text(text) != "," {
+                continue;
+            }
+            let name_start = (0..comma)
+                .rev()
+                .take_while(|&k| toks[k].is_capitalized(text))
+                .last();
+            let Some(name_start) = name_start else {
+                continue;
+            };
+            let name_words = comma - name_start;
+            if !(2..=4).contains(&name_words) {
+                continue;
+            }
+            let name = Span::new(toks[name_start].span.start, toks[comma - 1].span.end)
+                .text(text)
+                .to_string();
+            if !looks_like_person(&name) {
+                continue;
+            }
+            let Some(det) = toks.get(comma + 1) else {
+                continue;
+            };
+            if !matches!(det.text(text), "the" | "a" | "an") {
+                continue;
+            }
+            let body: Vec<&Token> = toks[comma + 2..]
+                .iter()
+                .take_while(|t| t.kind == TokenKind::Word)
+                .take(MAX_DESCRIPTION_WORDS + 1)
+                .collect();
+            let ends = toks
+                .get(comma + 2 + body.len())
+                .is_some_and(|t| matches!(t.text(text), "," | "." | ";"));
+            let head_ok = body.last().is_some_and(|t| {
+                !t.is_capitalized(text) && (t.tag.is_empty() || t.tag.starts_with("NN"))
+            });
+            if body.is_empty() || body.len() > MAX_DESCRIPTION_WORDS || !ends || !head_ok {
+                continue;
+            }
+            out.push(Description {
+                name: without_middle_initials(&name).into_owned(),
+                words: body
+                    .iter()
+                    .map(|t| lower(t.text(text)).into_owned())
+                    .collect(),
+                at: toks[comma + 1].span.start,
+            });
+        }
+    }
+    out
+}
+
 /// Persons named in the article: runs of capitalised words of two to four
 /// words, or single names right after a title ("President Raisi").
 fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
@@ -962,7 +1099,13 @@ fn person_names(text: &str, tokenized: &[Vec<Token>]) -> Vec<PersonName> {
                         lex.function_words.contains(lw.as_ref())
                             || lex.clause_words.contains(lw.as_ref())
                             || openers.get(lw.as_ref()) == Some(&true)
-                    }))
+                    })
+                    // The run's first word read as no proper noun
+                    // ("Maybe Donald Trump"), when more capitals follow.
+                    || (s == start
+                        && s + 1 < k
+                        && !toks[s].tag.is_empty()
+                        && !toks[s].tag.starts_with("NNP")))
                 {
                     break;
                 }
@@ -1201,6 +1344,21 @@ mod tests {
             .sources
             .iter()
             .all(|s| !s.aliases.iter().any(|a| a == "Johnson")));
+    }
+
+    #[test]
+    fn a_description_given_in_an_appositive_names_its_person_later() {
+        let text = "T\n\nTomas Holm, the retired harbor pilot, met Anna Berg. \
+                    The retired pilot said the channel was silting up. The pilot left.";
+        let mut r = resolver(text);
+        for mention in ["The retired pilot", "The pilot"] {
+            let res = r.mention(span_of(text, mention, 0), true);
+            assert_eq!(
+                r.sources[res.source.unwrap()].name,
+                "Tomas Holm",
+                "{mention}"
+            );
+        }
     }
 
     #[test]
