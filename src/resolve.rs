@@ -74,9 +74,9 @@ pub struct Resolver<'a> {
     persons: Vec<PersonName>,
     /// What the article calls them in appositives, in reading order.
     descriptions: Vec<Description>,
-    /// The part-of-speech tag of each tagged word of the article, by its
-    /// start offset: a mention is tokenized again, without tags.
-    tags: HashMap<usize, &'static str>,
+    /// The article's tagged tokens, by sentence: a mention is tokenized
+    /// again, without tags, and looks its words' tags up here.
+    tokens: &'a [Vec<Token>],
     /// Sources of in-text attributions with the offset of their mention, newest last.
     history: Vec<(usize, usize)>,
     /// The issuer of the last poll or survey named by its issuer ("a
@@ -86,7 +86,7 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     /// A resolver for `text`, pre-scanning its sentences' tokens for person names.
-    pub fn new(text: &'a str, tokens: &[Vec<Token>]) -> Self {
+    pub fn new(text: &'a str, tokens: &'a [Vec<Token>]) -> Self {
         Resolver {
             text,
             sources: Vec::new(),
@@ -94,12 +94,7 @@ impl<'a> Resolver<'a> {
             by_alias: HashMap::default(),
             persons: person_names(text, tokens),
             descriptions: descriptions(text, tokens),
-            tags: tokens
-                .iter()
-                .flatten()
-                .filter(|t| !t.tag.is_empty())
-                .map(|t| (t.span.start, t.tag))
-                .collect(),
+            tokens,
             history: Vec::new(),
             last_pollster: None,
         }
@@ -361,8 +356,7 @@ impl<'a> Resolver<'a> {
             && toks[start + 1].is_capitalized(self.text)
             && lower[start] != "the"
             && self
-                .tags
-                .get(&toks[start].span.start)
+                .tag_at(toks[start].span.start)
                 .is_some_and(|t| !t.starts_with("NNP"))
         {
             start += 1;
@@ -535,6 +529,17 @@ impl<'a> Resolver<'a> {
             && looks_like_person(
                 Span::new(toks[0].span.start, toks[run - 1].span.end).text(self.text),
             )
+    }
+
+    /// The part-of-speech tag of the article's word starting at `offset`,
+    /// when it was tagged (two binary searches: sentences, then tokens).
+    fn tag_at(&self, offset: usize) -> Option<&'static str> {
+        let sentence = self
+            .tokens
+            .partition_point(|toks| toks.first().is_some_and(|t| t.span.start <= offset));
+        let toks = &self.tokens[sentence.checked_sub(1)?];
+        let k = toks.binary_search_by_key(&offset, |t| t.span.start).ok()?;
+        Some(toks[k].tag).filter(|t| !t.is_empty())
     }
 
     /// Where the name ends when a description ending in a lower-case noun
@@ -1166,7 +1171,8 @@ mod tests {
             .iter()
             .map(|s| tokenize(text, s.span))
             .collect();
-        Resolver::new(text, &tokens)
+        // The resolver borrows the tokens; a test's few are simply kept.
+        Resolver::new(text, Vec::leak(tokens))
     }
 
     fn span_of(text: &str, needle: &str, nth: usize) -> Span {
