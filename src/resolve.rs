@@ -531,6 +531,44 @@ impl<'a> Resolver<'a> {
             )
     }
 
+    /// The name an acronym ("FEC", "NATO") stands for when the article spells
+    /// it out: a run of capitalised words (with "of", "for", "and", "the"
+    /// inside) whose initials are the acronym's letters, the first such run.
+    fn expand_acronym(&self, acronym: &str) -> Option<String> {
+        let letters: Vec<char> = acronym.chars().collect();
+        if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+            return None;
+        }
+        let joins = |w: &str| matches!(w, "of" | "for" | "and" | "the" | "on");
+        for toks in self.tokens {
+            'start: for start in 0..toks.len() {
+                let mut n = 0;
+                let mut k = start;
+                while k < toks.len() && n < letters.len() {
+                    let w = toks[k].text(self.text);
+                    if toks[k].is_capitalized(self.text) && n < letters.len() {
+                        if !w.starts_with(letters[n]) {
+                            continue 'start;
+                        }
+                        n += 1;
+                    } else if !(n > 0 && joins(w)) {
+                        continue 'start;
+                    }
+                    k += 1;
+                }
+                let ends = k == toks.len() || !toks[k].is_capitalized(self.text);
+                if n == letters.len() && ends && k > start + 1 {
+                    return Some(
+                        Span::new(toks[start].span.start, toks[k - 1].span.end)
+                            .text(self.text)
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        None
+    }
+
     /// The part-of-speech tag of the article's word starting at `offset`,
     /// when it was tagged (two binary searches: sentences, then tokens).
     fn tag_at(&self, offset: usize) -> Option<&'static str> {
@@ -839,6 +877,9 @@ impl<'a> Resolver<'a> {
         let written = name;
         let canonical = if kind == SourceKind::Person {
             without_middle_initials(name)
+        } else if let Some(full) = self.expand_acronym(name) {
+            // "FEC" where the article spells out "Federal Election Commission".
+            Cow::Owned(full)
         } else {
             Cow::Borrowed(name)
         };
@@ -1365,6 +1406,25 @@ mod tests {
                 "{mention}"
             );
         }
+    }
+
+    #[test]
+    fn an_acronym_takes_the_name_the_article_spells_out() {
+        let text = "T\n\nThe Federal Election Commission met on Monday. FEC filings showed gains. \
+                    NRC said more.";
+        let mut r = resolver(text);
+        let fec = r.mention(span_of(text, "FEC filings", 0), true);
+        assert_eq!(
+            r.sources[fec.source.unwrap()].name,
+            "Federal Election Commission"
+        );
+        assert!(r.sources[fec.source.unwrap()]
+            .aliases
+            .iter()
+            .any(|a| a == "FEC"));
+        // No spelled-out name: the acronym stays as written.
+        let nrc = r.mention(span_of(text, "NRC", 0), true);
+        assert_eq!(r.sources[nrc.source.unwrap()].name, "NRC");
     }
 
     #[test]
