@@ -82,6 +82,8 @@ pub struct Lexicon {
     pub source_nouns: HashMap<String, SourceKind>,
     /// Heads of vague source mentions (lower case).
     pub anonymous_heads: HashSet<String>,
+    /// Lower-case particles of personal names ("dos", "von", "al").
+    pub name_particles: HashSet<String>,
     /// Phrases that make a mention a deliberately unnamed source, as
     /// lower-case words ("familiar with", "on condition of anonymity").
     anonymity_markers: Vec<Vec<String>>,
@@ -383,6 +385,7 @@ impl Lexicon {
             abbreviations: words_of(include_str!("../lexicons/abbreviations.txt")),
             source_nouns,
             anonymous_heads: words_of(include_str!("../lexicons/anonymous.txt")),
+            name_particles: words_of(include_str!("../lexicons/name_particles.txt")),
             anonymity_markers: data_lines(include_str!("../lexicons/anonymity_markers.txt"))
                 .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),

@@ -351,6 +351,42 @@ impl<'a> Resolver<'a> {
         // "Maybe Donald Trump", "Fascist Trump", "On Trump": a word the
         // tagger reads as no proper noun, capitalised only by the sentence or
         // a headline, is no part of the name that follows it.
+        // "a confident-seeming Manafort": lower-case modifiers before a name
+        // are not part of it (but "the program and Trump" is two things).
+        if let Some(first_capital) =
+            (start..toks.len()).find(|&k| toks[k].is_capitalized(self.text))
+        {
+            let modifiers = &lower[start..first_capital];
+            let plain = modifiers.iter().all(|w| {
+                !matches!(w.as_ref(), "and" | "or" | "of" | "with" | "nor" | "but")
+                    && !lex.is_function_word(w)
+                    && !lex.name_particles.contains(w.as_ref())
+            });
+            // Only before a person's name the article gives.
+            let rest_is_name = toks[first_capital..]
+                .iter()
+                .all(|t| t.is_capitalized(self.text));
+            let person = rest_is_name && {
+                let rest = Span::new(
+                    toks[first_capital].span.start,
+                    toks[toks.len() - 1].span.end,
+                )
+                .text(self.text);
+                let last = surname(rest).to_lowercase();
+                self.persons
+                    .iter()
+                    .any(|p| p.name == rest || (p.surname == last && p.name.contains(' ')))
+            };
+            if first_capital > start
+                && plain
+                && person
+                && toks[start..first_capital]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word)
+            {
+                start = first_capital;
+            }
+        }
         // ("The" is left to the rule above: "The Gaze" is a name.)
         while start + 1 < toks.len()
             && toks[start + 1].is_capitalized(self.text)
@@ -1425,6 +1461,20 @@ mod tests {
         // No spelled-out name: the acronym stays as written.
         let nrc = r.mention(span_of(text, "NRC", 0), true);
         assert_eq!(r.sources[nrc.source.unwrap()].name, "NRC");
+    }
+
+    #[test]
+    fn lower_case_modifiers_before_a_name_are_not_part_of_it() {
+        let text = "T\n\nPaul Manafort spoke. A confident-seeming Manafort said yes. \
+                    Luiz dos Santos spoke. The program and Manafort said no.";
+        let mut r = resolver(text);
+        let m = r.mention(span_of(text, "A confident-seeming Manafort", 0), true);
+        assert_eq!(r.sources[m.source.unwrap()].name, "Paul Manafort");
+        // A particle is part of the name; a coordination is two things.
+        let s = r.mention(span_of(text, "Luiz dos Santos", 0), true);
+        assert_eq!(r.sources[s.source.unwrap()].name, "Luiz dos Santos");
+        let both = r.mention(span_of(text, "The program and Manafort", 0), true);
+        assert_ne!(both.source, m.source);
     }
 
     #[test]
