@@ -162,8 +162,15 @@ impl<'a> Resolver<'a> {
             if let Some(kind) = lex.pronoun(&lower[0]) {
                 return self.pronoun(kind, lex.pronoun_gender(&lower[0]), span.start);
             }
-            // A relative pronoun whose antecedent the extractor could not find.
+            // A relative pronoun whose antecedent the extractor could not
+            // find: "who" takes the nearest person named before it in its
+            // sentence ("…, said Chris Harvey, who …"); else unresolved.
             if matches!(lower[0].as_ref(), "who" | "which" | "that" | "whom") {
+                if matches!(lower[0].as_ref(), "who" | "whom") {
+                    if let Some(found) = self.person_before_in_sentence(span.start) {
+                        return found;
+                    }
+                }
                 return Resolved {
                     source: None,
                     how: Resolution::Unresolved,
@@ -603,6 +610,36 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+
+    /// The person named last before `at` in the same sentence, as a source.
+    fn person_before_in_sentence(&mut self, at: usize) -> Option<Resolved> {
+        let sentence = self
+            .tokens
+            .partition_point(|toks| toks.first().is_some_and(|t| t.span.start <= at));
+        let start = self
+            .tokens
+            .get(sentence.checked_sub(1)?)?
+            .first()?
+            .span
+            .start;
+        let p = self
+            .persons
+            .iter()
+            .rev()
+            .find(|p| p.at >= start && p.at < at && p.name.contains(' '))?
+            .clone();
+        let full = without_middle_initials(&p.name).into_owned();
+        let i = match self.by_alias.get(&full.to_lowercase()) {
+            Some(&i) => i,
+            None => self.intern(&full, SourceKind::Person, &p.name),
+        };
+        Some(Resolved {
+            source: Some(i),
+            how: Resolution::Anaphor {
+                antecedent: self.sources[i].name.clone(),
+            },
+        })
     }
 
     /// The part-of-speech tag of the article's word starting at `offset`,
@@ -1475,6 +1512,18 @@ mod tests {
         assert_eq!(r.sources[s.source.unwrap()].name, "Luiz dos Santos");
         let both = r.mention(span_of(text, "The program and Manafort", 0), true);
         assert_ne!(both.source, m.source);
+    }
+
+    #[test]
+    fn a_relative_who_takes_the_person_named_before_it_in_its_sentence() {
+        let text = "T\n\nAnna Berg spoke. The vote was close, said Chris Harvey, who said more.";
+        let mut r = resolver(text);
+        let who = r.mention(span_of(text, "who", 0), true);
+        assert_eq!(r.sources[who.source.unwrap()].name, "Chris Harvey");
+        // Nobody named in its sentence: unresolved, never a person from another.
+        let text = "T\n\nAnna Berg spoke. Those who said more left.";
+        let mut r = resolver(text);
+        assert_eq!(r.mention(span_of(text, "who", 0), true).source, None);
     }
 
     #[test]
