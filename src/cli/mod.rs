@@ -56,7 +56,9 @@ const SOURCES_EXAMPLES: &str = "Examples:
   claimdb sources --kind person --table
   claimdb sources show reuters
   claimdb sources alias \"Masoud Pezeshkian\" \"the Iranian president\"
-  claimdb sources merge \"A. Lukashenko\" \"Alexander Lukashenko\"";
+  claimdb sources merge \"A. Lukashenko\" \"Alexander Lukashenko\"
+  claimdb sources unmerge \"A. Lukashenko\"          undo that merge
+  claimdb sources unalias \"Mike Johnson\" \"Johnson\"";
 
 /// claimdb: who said what, according to whom, reported by which outlet.
 #[derive(Debug, Parser)]
