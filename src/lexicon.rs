@@ -82,6 +82,9 @@ pub struct Lexicon {
     pub source_nouns: HashMap<String, SourceKind>,
     /// Heads of vague source mentions (lower case).
     pub anonymous_heads: HashSet<String>,
+    /// Nouns of documents and findings that stand for their issuer (see
+    /// `lexicons/document_nouns.txt`), read only by resolution.
+    pub document_nouns: HashSet<String>,
     /// Lower-case particles of personal names ("dos", "von", "al").
     pub name_particles: HashSet<String>,
     /// Phrases that make a mention a deliberately unnamed source, as
@@ -386,6 +389,7 @@ impl Lexicon {
             source_nouns,
             anonymous_heads: words_of(include_str!("../lexicons/anonymous.txt")),
             name_particles: words_of(include_str!("../lexicons/name_particles.txt")),
+            document_nouns: words_of(include_str!("../lexicons/document_nouns.txt")),
             anonymity_markers: data_lines(include_str!("../lexicons/anonymity_markers.txt"))
                 .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
@@ -465,6 +469,17 @@ impl Lexicon {
     /// What a pronoun (any case) may refer to, if `word` is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         with_lower(word, |w| self.pronouns.get(w).copied())
+    }
+
+    /// True when `word` (lower case) names a document, record or finding that
+    /// stands for its issuer: a `document` source noun or one of
+    /// `lexicons/document_nouns.txt`, singular or plural.
+    pub fn is_issued_document(&self, word: &str) -> bool {
+        self.source_noun_kind(word) == Some(SourceKind::Document)
+            || self.document_nouns.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|w| self.document_nouns.contains(w))
     }
 
     /// True when `words` (lower case) hold an anonymity marker ("a person

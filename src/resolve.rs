@@ -445,12 +445,26 @@ impl<'a> Resolver<'a> {
                     )
             })
             .unwrap_or(toks.len());
-        let head = toks[..first_phrase].iter().zip(lower).position(|(t, w)| {
-            t.kind == TokenKind::Word
-                && !t.is_capitalized(self.text)
-                && (lex.source_noun_kind(w) == Some(SourceKind::Document)
-                    || lex.poll_nouns.contains(w.as_ref()))
-        })?;
+        // The noun must head its phrase: "a GOP data expert" is an expert,
+        // "data" only describes him (a noun after it, by the tagger, says so).
+        let heads_phrase = |k: usize| {
+            toks[..first_phrase].get(k + 1).is_none_or(|next| {
+                next.kind != TokenKind::Word
+                    || self
+                        .tag_at(next.span.start)
+                        .is_none_or(|t| !t.starts_with("NN"))
+            })
+        };
+        let head = toks[..first_phrase]
+            .iter()
+            .zip(lower)
+            .enumerate()
+            .position(|(k, (t, w))| {
+                t.kind == TokenKind::Word
+                    && !t.is_capitalized(self.text)
+                    && (lex.is_issued_document(w) || lex.poll_nouns.contains(w.as_ref()))
+                    && heads_phrase(k)
+            })?;
         // "New Hampshire polls", "Exit polls": polls in general, of a place
         // or a kind, not one pollster's poll.
         if lex.poll_nouns.contains(lower[head].as_ref()) && lower[head].ends_with('s') {
@@ -528,6 +542,16 @@ impl<'a> Resolver<'a> {
         let acronym =
             name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
         if words.len() == 1 && opens_mention && !known && !acronym && !name.contains(['/', '-']) {
+            return None;
+        }
+        // An acronym nobody spelled out is an issuer only right after the
+        // article: "the FBI data", not "a campaign TV ad".
+        if words.len() == 1
+            && acronym
+            && !known
+            && !opens_mention
+            && self.expand_acronym(&name).is_none()
+        {
             return None;
         }
         let how = Resolution::Issuer {
@@ -1407,6 +1431,20 @@ mod tests {
         assert_ne!(issuer("Harbor polls").1, "issuer");
         assert_ne!(issuer("One report").1, "issuer");
         assert_ne!(issuer("A person familiar with Ortiz's views").1, "issuer");
+        // Records, research and searches have issuers too; a document noun
+        // that only describes someone ("a Harbor data expert") does not.
+        let text = "T\n\nThe Harbor Safety Board met. HSB records showed gains. \
+                    Then new Crowdpac research agreed. A campaign TV ad said so.";
+        let mut r = resolver(text);
+        let records = r.mention(span_of(text, "HSB records", 0), true);
+        assert_eq!(
+            r.sources[records.source.unwrap()].name,
+            "Harbor Safety Board"
+        );
+        let research = r.mention(span_of(text, "new Crowdpac research", 0), true);
+        assert_eq!(r.sources[research.source.unwrap()].name, "Crowdpac");
+        let ad = r.mention(span_of(text, "A campaign TV ad", 0), true);
+        assert_ne!(ad.how.key(), "issuer");
         // "the poll" refers back to the last pollster named.
         let text = "T\n\nA Harbor Institute poll found gains. The poll said more.";
         let mut r = resolver(text);
