@@ -79,6 +79,10 @@ pub struct Resolver<'a> {
     tokens: &'a [Vec<Token>],
     /// Sources of in-text attributions with the offset of their mention, newest last.
     history: Vec<(usize, usize)>,
+    /// Acronyms looked up so far and the name the article spells out for
+    /// each: every acronym costs one pass over the article, however often
+    /// it is mentioned.
+    acronyms: HashMap<String, Option<String>>,
     /// The issuer of the last poll or survey named by its issuer ("a
     /// Reuters/Ipsos poll"): what "the poll" refers back to.
     last_pollster: Option<usize>,
@@ -97,6 +101,7 @@ impl<'a> Resolver<'a> {
             tokens,
             history: Vec::new(),
             last_pollster: None,
+            acronyms: HashMap::default(),
         }
     }
 
@@ -598,6 +603,16 @@ impl<'a> Resolver<'a> {
             )
     }
 
+    /// [`Self::expand_acronym`], remembered per acronym.
+    fn cached_acronym(&mut self, acronym: &str) -> Option<String> {
+        if let Some(known) = self.acronyms.get(acronym) {
+            return known.clone();
+        }
+        let found = self.expand_acronym(acronym);
+        self.acronyms.insert(acronym.to_string(), found.clone());
+        found
+    }
+
     /// The name an acronym ("FEC", "NATO") stands for when the article spells
     /// it out: a run of capitalised words (with "of", "for", "and", "the"
     /// inside) whose initials are the acronym's letters, the first such run.
@@ -974,7 +989,7 @@ impl<'a> Resolver<'a> {
         let written = name;
         let canonical = if kind == SourceKind::Person {
             without_middle_initials(name)
-        } else if let Some(full) = self.expand_acronym(name) {
+        } else if let Some(full) = self.cached_acronym(name) {
             // "FEC" where the article spells out "Federal Election Commission".
             Cow::Owned(full)
         } else {
