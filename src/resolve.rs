@@ -412,7 +412,31 @@ impl<'a> Resolver<'a> {
         if start >= toks.len() {
             return String::new();
         }
-        Span::new(toks[start].span.start, toks[toks.len() - 1].span.end)
+        // "Holger Schmieding of Berenberg", "Mujtaba Rahman of the Eurasia
+        // Group": a person's name, then where they work. ("Bank of America",
+        // "Secretary of State" have one word before "of": no person's name.)
+        let end = (start + 2..toks.len())
+            .find(|&k| {
+                lower[k] == "of"
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.is_capitalized(self.text) || lower[k + 1] == "the")
+                    && toks[start..k].iter().all(|t| t.is_capitalized(self.text))
+                    && {
+                        // A person for sure: "Illinois Board of Elections",
+                        // "Communications Workers of America" are bodies.
+                        let before =
+                            Span::new(toks[start].span.start, toks[k - 1].span.end).text(self.text);
+                        looks_like_person(before)
+                            && (lex.name_gender(before).is_some()
+                                || self
+                                    .persons
+                                    .iter()
+                                    .any(|p| p.name == before && (p.titled || p.gender.is_some())))
+                    }
+            })
+            .unwrap_or(toks.len());
+        Span::new(toks[start].span.start, toks[end - 1].span.end)
             .text(self.text)
             .to_string()
     }
@@ -1577,6 +1601,16 @@ mod tests {
         let text = "T\n\nAnna Berg spoke. Those who said more left.";
         let mut r = resolver(text);
         assert_eq!(r.mention(span_of(text, "who", 0), true).source, None);
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_is_the_person() {
+        let text = "T\n\nAnna Berg of the Harbor Institute said yes. The Bank of Harbor said no.";
+        let mut r = resolver(text);
+        let berg = r.mention(span_of(text, "Anna Berg of the Harbor Institute", 0), true);
+        assert_eq!(r.sources[berg.source.unwrap()].name, "Anna Berg");
+        let bank = r.mention(span_of(text, "The Bank of Harbor", 0), true);
+        assert_eq!(r.sources[bank.source.unwrap()].name, "Bank of Harbor");
     }
 
     #[test]

@@ -57,7 +57,9 @@ pub fn hostile_shapes() -> Vec<(&'static str, Piece)> {
             }
         }),
         // Each acronym is looked up in the whole article once, not per mention.
-        ("acronyms never spelled out", |_| "NATO said it rained. ".into()),
+        ("acronyms never spelled out", |_| {
+            "NATO said it rained. ".into()
+        }),
         ("sourcing sentences among plain ones", |i| {
             format!(
                 "The Gaze reports on it, referring to {}, {} and {}. Rain fell. ",
