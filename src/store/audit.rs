@@ -118,12 +118,13 @@ fn record_merge_moves(tx: &Transaction, log_id: i64, from: i64, into: i64) -> Re
             "SELECT id, NULL FROM sources WHERE merged_into = ?1",
         ),
     ] {
-        // ?2 is only named by the citation queries; SQLite takes the extra value.
+        // ?2 is only named by the citation queries; SQLite takes the extra
+        // value. The queries are this function's own constants.
         let sql = format!(
             "INSERT INTO merge_moves (log_id, what, ref_id, ref_text)
-             SELECT ?3, '{what}', m.* FROM ({select}) m"
+             SELECT ?3, ?4, m.* FROM ({select}) m"
         );
-        tx.execute(&sql, params![from, into, log_id])?;
+        tx.execute(&sql, params![from, into, log_id, what])?;
     }
     Ok(())
 }
@@ -577,75 +578,68 @@ impl Store {
         // source may since have been merged on, so "still where it put it"
         // means on any source `into` now leads to.
         let kept_now = follow_merges(&tx, into_id)?;
-        let moved = |what: &str| -> Result<Vec<(Option<i64>, Option<String>)>> {
-            let mut stmt = tx.prepare_cached(
-                "SELECT ref_id, ref_text FROM merge_moves WHERE log_id = ?1 AND what = ?2",
-            )?;
-            let rows = stmt
-                .query_map(params![merge_log, what], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+        // Each statement puts back, in one pass, the rows of one kind the
+        // merge recorded (:log, its log entry) that still lie where it put
+        // them (:into, the kept source, or :kept, where that now leads), on
+        // `from` (:from); each names only the values it needs.
+        let put_back = |sql: &str| -> Result<usize> {
+            let mut stmt = tx.prepare(sql)?;
+            let values: [(&str, i64); 4] = [
+                (":log", merge_log),
+                (":from", from_id),
+                (":into", into_id),
+                (":kept", kept_now),
+            ];
+            for (name, value) in values {
+                if let Some(i) = stmt.parameter_index(name)? {
+                    stmt.raw_bind_parameter(i, value)?;
+                }
+            }
+            Ok(stmt.raw_execute()?)
         };
-        let mut attributions = 0;
-        for (id, _) in moved("attribution")? {
-            attributions += tx.execute(
-                "UPDATE attributions SET source_id = ?2 WHERE id = ?1 AND source_id IN (?3, ?4)",
-                params![id, from_id, into_id, kept_now],
-            )?;
-        }
-        for (id, _) in moved("via")? {
-            tx.execute(
-                "UPDATE attributions SET via_source_id = ?2 WHERE id = ?1 AND via_source_id IN (?3, ?4)",
-                params![id, from_id, into_id, kept_now],
-            )?;
-        }
-        for (article, _) in moved("citation_moved")? {
-            tx.execute(
-                "DELETE FROM article_citations WHERE article_id = ?1 AND source_id IN (?2, ?3)",
-                params![article, into_id, kept_now],
-            )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
-                params![article, from_id],
-            )?;
-        }
-        for (article, _) in moved("citation_shared")? {
-            tx.execute(
-                "INSERT OR IGNORE INTO article_citations (article_id, source_id) VALUES (?1, ?2)",
-                params![article, from_id],
-            )?;
-        }
-        for (article, _) in moved("publisher")? {
-            tx.execute(
-                "UPDATE articles SET publisher_id = ?2 WHERE id = ?1 AND publisher_id IN (?3, ?4)",
-                params![article, from_id, into_id, kept_now],
-            )?;
-        }
-        let mut aliases = 0;
-        for (_, alias) in moved("alias")? {
-            aliases += tx.execute(
-                "UPDATE source_aliases SET source_id = ?2 WHERE alias = ?1 AND source_id IN (?3, ?4)",
-                params![alias, from_id, into_id, kept_now],
-            )?;
-        }
-        for (_, alias) in moved("added_alias")? {
-            tx.execute(
-                "DELETE FROM source_aliases WHERE alias = ?1 AND source_id IN (?2, ?3)",
-                params![alias, into_id, kept_now],
-            )?;
-        }
-        for (id, _) in moved("merged_source")? {
-            tx.execute(
-                "UPDATE sources SET merged_into = ?2 WHERE id = ?1 AND merged_into IN (?3, ?4)",
-                params![id, from_id, into_id, kept_now],
-            )?;
-        }
-        for (_, kind) in moved("kind")? {
-            tx.execute(
-                "UPDATE sources SET kind = ?2 WHERE id = ?1 AND kind_origin = 'extracted'",
-                params![into_id, kind],
-            )?;
-        }
+        let attributions = put_back(
+            "UPDATE attributions SET source_id = :from WHERE source_id IN (:into, :kept) AND id IN
+             (SELECT ref_id FROM merge_moves WHERE log_id = :log AND what = 'attribution')",
+        )?;
+        put_back(
+            "UPDATE attributions SET via_source_id = :from WHERE via_source_id IN (:into, :kept) AND id IN
+             (SELECT ref_id FROM merge_moves WHERE log_id = :log AND what = 'via')",
+        )?;
+        // Citations: `from`'s come back; those the merge moved leave the kept
+        // source, those it shared stay there too.
+        put_back(
+            "INSERT OR IGNORE INTO article_citations (article_id, source_id)
+             SELECT ref_id, :from FROM merge_moves
+             WHERE log_id = :log AND what IN ('citation_moved', 'citation_shared')",
+        )?;
+        put_back(
+            "DELETE FROM article_citations WHERE source_id IN (:into, :kept)
+             AND article_id IN
+             (SELECT ref_id FROM merge_moves WHERE log_id = :log AND what = 'citation_moved')",
+        )?;
+        put_back(
+            "UPDATE articles SET publisher_id = :from WHERE publisher_id IN (:into, :kept) AND id IN
+             (SELECT ref_id FROM merge_moves WHERE log_id = :log AND what = 'publisher')",
+        )?;
+        let aliases = put_back(
+            "UPDATE source_aliases SET source_id = :from WHERE source_id IN (:into, :kept) AND alias IN
+             (SELECT ref_text FROM merge_moves WHERE log_id = :log AND what = 'alias')",
+        )?;
+        put_back(
+            "DELETE FROM source_aliases WHERE source_id IN (:into, :kept)
+             AND alias IN
+             (SELECT ref_text FROM merge_moves WHERE log_id = :log AND what = 'added_alias')",
+        )?;
+        put_back(
+            "UPDATE sources SET merged_into = :from WHERE merged_into IN (:into, :kept) AND id IN
+             (SELECT ref_id FROM merge_moves WHERE log_id = :log AND what = 'merged_source')",
+        )?;
+        put_back(
+            "UPDATE sources SET kind = (SELECT ref_text FROM merge_moves
+                                        WHERE log_id = :log AND what = 'kind')
+             WHERE id = :into AND kind_origin = 'extracted'
+               AND EXISTS (SELECT 1 FROM merge_moves WHERE log_id = :log AND what = 'kind')",
+        )?;
         tx.execute(
             "UPDATE sources SET merged_into = NULL WHERE id = ?1",
             [from_id],
