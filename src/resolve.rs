@@ -677,15 +677,7 @@ impl<'a> Resolver<'a> {
 
     /// The person named last before `at` in the same sentence, as a source.
     fn person_before_in_sentence(&mut self, at: usize) -> Option<Resolved> {
-        let sentence = self
-            .tokens
-            .partition_point(|toks| toks.first().is_some_and(|t| t.span.start <= at));
-        let start = self
-            .tokens
-            .get(sentence.checked_sub(1)?)?
-            .first()?
-            .span
-            .start;
+        let start = self.sentence_at(at)?.first()?.span.start;
         let p = self
             .persons
             .iter()
@@ -693,10 +685,7 @@ impl<'a> Resolver<'a> {
             .find(|p| p.at >= start && p.at < at && p.name.contains(' '))?
             .clone();
         let full = without_middle_initials(&p.name).into_owned();
-        let i = match self.by_alias.get(&full.to_lowercase()) {
-            Some(&i) => i,
-            None => self.intern(&full, SourceKind::Person, &p.name),
-        };
+        let i = self.person_source(&full, &p.name);
         Some(Resolved {
             source: Some(i),
             how: Resolution::Anaphor {
@@ -705,13 +694,27 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The part-of-speech tag of the article's word starting at `offset`,
-    /// when it was tagged (two binary searches: sentences, then tokens).
-    fn tag_at(&self, offset: usize) -> Option<&'static str> {
+    /// The source already named `full`, else a new person source of that
+    /// name (with `written` as an alias).
+    fn person_source(&mut self, full: &str, written: &str) -> usize {
+        match self.by_alias.get(&full.to_lowercase()) {
+            Some(&i) => i,
+            None => self.intern(full, SourceKind::Person, written),
+        }
+    }
+
+    /// The tokens of the sentence that holds `offset` (a binary search).
+    fn sentence_at(&self, offset: usize) -> Option<&'a [Token]> {
         let sentence = self
             .tokens
             .partition_point(|toks| toks.first().is_some_and(|t| t.span.start <= offset));
-        let toks = &self.tokens[sentence.checked_sub(1)?];
+        Some(&self.tokens[sentence.checked_sub(1)?])
+    }
+
+    /// The part-of-speech tag of the article's word starting at `offset`,
+    /// when it was tagged (binary searches: its sentence, then the word).
+    fn tag_at(&self, offset: usize) -> Option<&'static str> {
+        let toks = self.sentence_at(offset)?;
         let k = toks.binary_search_by_key(&offset, |t| t.span.start).ok()?;
         Some(toks[k].tag).filter(|t| !t.is_empty())
     }
@@ -814,6 +817,24 @@ impl<'a> Resolver<'a> {
     /// ("Mike Johnson" and "Boris Johnson"): the one the article names most,
     /// and of those the one named last before `at` — never a merge of them.
     fn full_name_for_surname(&self, surname_lower: &str, at: usize) -> Option<String> {
+        self.people_with_surname(surname_lower, at)
+            .into_iter()
+            .max_by_key(|(_, count, last_before)| (*count, *last_before))
+            .map(|(name, _, _)| name)
+    }
+
+    /// True when the article names two or more people with this surname.
+    fn surname_is_shared(&self, surname_lower: &str) -> bool {
+        self.people_with_surname(surname_lower, usize::MAX).len() > 1
+    }
+
+    /// The different people the article names in full with this surname:
+    /// (longest name, times named, offset of the last naming before `at`).
+    fn people_with_surname(
+        &self,
+        surname_lower: &str,
+        at: usize,
+    ) -> Vec<(String, usize, Option<usize>)> {
         let mut people: Vec<(String, usize, Option<usize>)> = Vec::new();
         for p in self
             .persons
@@ -841,27 +862,6 @@ impl<'a> Resolver<'a> {
             }
         }
         people
-            .into_iter()
-            .max_by_key(|(_, count, last_before)| (*count, *last_before))
-            .map(|(name, _, _)| name)
-    }
-
-    /// True when the article names two or more people with this surname.
-    fn surname_is_shared(&self, surname_lower: &str) -> bool {
-        let mut first: Option<&str> = None;
-        for p in self
-            .persons
-            .iter()
-            .filter(|p| p.name.contains(' ') && p.surname == surname_lower)
-        {
-            let name = p.name.as_str();
-            match first {
-                None => first = Some(name),
-                Some(f) if f == name || f.starts_with(name) || name.starts_with(f) => {}
-                Some(_) => return true,
-            }
-        }
-        false
     }
 
     /// The person the article last described with these words before `at`
@@ -881,10 +881,7 @@ impl<'a> Resolver<'a> {
             self.full_name_for_surname(&name.to_lowercase(), at)
                 .unwrap_or(name.clone())
         };
-        let i = match self.by_alias.get(&full.to_lowercase()) {
-            Some(&i) => i,
-            None => self.intern(&full, SourceKind::Person, &name),
-        };
+        let i = self.person_source(&full, &name);
         Some(Resolved {
             source: Some(i),
             how: Resolution::Anaphor {
@@ -958,10 +955,7 @@ impl<'a> Resolver<'a> {
                     .max_by_key(|n| n.len())
                     .unwrap_or_else(|| p.name.clone())
             };
-            let i = match self.by_alias.get(&full.to_lowercase()) {
-                Some(&i) => i,
-                None => self.intern(&full, SourceKind::Person, &p.name),
-            };
+            let i = self.person_source(&full, &p.name);
             return pronoun_to(i, &self.sources[i].name);
         }
         match from_history {
