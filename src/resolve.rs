@@ -74,6 +74,9 @@ pub struct Resolver<'a> {
     persons: Vec<PersonName>,
     /// What the article calls them in appositives, in reading order.
     descriptions: Vec<Description>,
+    /// The different full names of `persons` (two words or more), by
+    /// surname in lower case.
+    full_names_by_surname: HashMap<String, Vec<String>>,
     /// The article's tagged tokens, by sentence: a mention is tokenized
     /// again, without tags, and looks its words' tags up here.
     tokens: &'a [Vec<Token>],
@@ -91,12 +94,21 @@ pub struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     /// A resolver for `text`, pre-scanning its sentences' tokens for person names.
     pub fn new(text: &'a str, tokens: &'a [Vec<Token>]) -> Self {
+        let persons = person_names(text, tokens);
+        let mut full_names_by_surname: HashMap<String, Vec<String>> = HashMap::default();
+        for p in persons.iter().filter(|p| p.name.contains(' ')) {
+            let names = full_names_by_surname.entry(p.surname.clone()).or_default();
+            if !names.contains(&p.name) {
+                names.push(p.name.clone());
+            }
+        }
         Resolver {
             text,
             sources: Vec::new(),
             source_words: Vec::new(),
             by_alias: HashMap::default(),
-            persons: person_names(text, tokens),
+            full_names_by_surname,
+            persons,
             descriptions: descriptions(text, tokens),
             tokens,
             history: Vec::new(),
@@ -232,19 +244,22 @@ impl<'a> Resolver<'a> {
         let mut name = self.name_part(&toks, &lower);
         // "Former Secretary of State and Democratic frontrunner Hillary
         // Clinton": a description ending in a person's full name is that person.
+        // (Only full names with the mention's last word can end it: looked
+        // up by surname, not by a pass over every name the article gives.)
         if let Some(person) = self
-            .persons
-            .iter()
-            .filter(|p| {
-                p.name.contains(' ')
-                    && p.name.len() < name.len()
+            .full_names_by_surname
+            .get(&surname(&name).to_lowercase())
+            .into_iter()
+            .flatten()
+            .filter(|full| {
+                full.len() < name.len()
                     && name
-                        .strip_suffix(p.name.as_str())
+                        .strip_suffix(full.as_str())
                         .is_some_and(|before| before.ends_with(' '))
             })
-            .max_by_key(|p| p.name.len())
+            .max_by_key(|full| full.len())
         {
-            name = person.name.clone();
+            name = person.clone();
         }
         if name.is_empty() {
             return Resolved {
@@ -919,6 +934,7 @@ impl<'a> Resolver<'a> {
             .history
             .iter()
             .rev()
+            .take(PRONOUN_REACH)
             .find(|(s, _)| fits(&self.sources[*s]))
             .copied();
         // A person named after the last person source is the nearer antecedent.
@@ -927,17 +943,23 @@ impl<'a> Resolver<'a> {
                 // Capitalised runs are not all people ("Silicon Valley"):
                 // only a name with a title, a known first name or
                 // honorific, or one already a person source, is taken.
-                self.persons.iter().rev().find(|p| {
-                    p.at < at
-                        && from_history.is_none_or(|(_, h)| p.at > h)
-                        && compatible(p.gender)
-                        && (p.titled
-                            || p.gender.is_some()
-                            || self
-                                .by_alias
-                                .get(&p.name.to_lowercase())
-                                .is_some_and(|&i| self.sources[i].kind == SourceKind::Person))
-                })
+                // (Persons are in reading order: those named before `at`
+                // and after the last fitting source, nearest first.)
+                let before = self.persons.partition_point(|p| p.at < at);
+                self.persons[..before]
+                    .iter()
+                    .rev()
+                    .take_while(|p| from_history.is_none_or(|(_, h)| p.at > h))
+                    .take(PRONOUN_REACH)
+                    .find(|p| {
+                        compatible(p.gender)
+                            && (p.titled
+                                || p.gender.is_some()
+                                || self
+                                    .by_alias
+                                    .get(&p.name.to_lowercase())
+                                    .is_some_and(|&i| self.sources[i].kind == SourceKind::Person))
+                    })
             })
             .flatten()
             .cloned();
@@ -1074,6 +1096,11 @@ fn pronoun_to(i: usize, name: &str) -> Resolved {
         },
     }
 }
+
+/// How many sources a pronoun looks back over, and how many named persons:
+/// an antecedent lies within a few paragraphs, and the bound keeps an article
+/// of thousands of incompatible names ("Ann Lee said … He said …") linear.
+const PRONOUN_REACH: usize = 64;
 
 /// A middle initial ("J." in "Donald J. Trump"): one capital letter, with
 /// or without its period.

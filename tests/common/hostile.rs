@@ -56,6 +56,10 @@ pub fn hostile_shapes() -> Vec<(&'static str, Piece)> {
                 "\"It rained.\" ".into()
             }
         }),
+        // Each "He" looks back over a bounded number of sources and names.
+        ("pronouns after names of the other gender", |_| {
+            "Ann Lee said it rained. He said no. ".into()
+        }),
         // Each acronym is looked up in the whole article once, not per mention.
         ("acronyms never spelled out", |_| {
             "NATO said it rained. ".into()
